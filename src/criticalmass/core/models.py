@@ -1,0 +1,114 @@
+"""Who uses the platform, and what every figure rests on: countries, organizations, sources."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+
+
+class Role(models.TextChoices):
+    SECRETARIAT = "secretariat", "Secretariat"
+    PARTNER = "partner", "Partner"
+    ADVOCATE = "advocate", "Advocate"
+    REVIEWER = "reviewer", "Reviewer"
+    VISITOR = "visitor", "Visitor"
+
+
+class User(AbstractUser):
+    """An account. Anonymous people are visitors too; `role` says what a logged-in person may do."""
+
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.VISITOR)
+    display_name = models.CharField(
+        max_length=200, blank=True, help_text="Shown publicly instead of the username; may be a pseudonym."
+    )
+
+    def has_role(self, *roles: str) -> bool:
+        return self.is_active and (self.is_superuser or self.role in roles)
+
+    @property
+    def is_secretariat(self) -> bool:
+        return self.has_role(Role.SECRETARIAT)
+
+
+class Country(models.Model):
+    """A country or territory, keyed by its ISO 3166-1 alpha-3 code."""
+
+    iso3 = models.CharField(max_length=3, primary_key=True)
+    name = models.CharField(max_length=200)
+    region = models.CharField(max_length=100, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "countries"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Organization(models.Model):
+    class Kind(models.TextChoices):
+        GOVERNMENT = "government", "Government"
+        INTERGOVERNMENTAL = "intergovernmental", "Intergovernmental"
+        CIVIL_SOCIETY = "civil_society", "Civil society"
+        WOMENS_ORGANIZATION = "womens_organization", "Women's organisation"
+        BUSINESS = "business", "Business"
+        ACADEMIC = "academic", "Academic"
+        OTHER = "other", "Other"
+
+    name = models.CharField(max_length=300, unique=True)
+    kind = models.CharField(max_length=30, choices=Kind.choices, default=Kind.OTHER)
+    country = models.ForeignKey(Country, null=True, blank=True, on_delete=models.SET_NULL)
+    website = models.URLField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Source(models.Model):
+    """A dataset file a figure comes from. Every Observation points at one, down to the row."""
+
+    slug = models.SlugField(max_length=100, unique=True)
+    dataset = models.CharField(max_length=300)
+    publisher = models.CharField(max_length=300)
+    version = models.CharField(max_length=100, blank=True)
+    file = models.CharField(max_length=300, help_text="File name as published (no local path).")
+    url = models.URLField(blank=True)
+    licence = models.CharField(max_length=300, blank=True)
+    citation = models.TextField()
+    sha256 = models.CharField(max_length=64, blank=True, help_text="Checksum of the last imported file.")
+    imported_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["dataset"]
+
+    def __str__(self) -> str:
+        return f"{self.dataset} ({self.file})"
+
+    def cite_row(self, row: int | None) -> str:
+        return f"{self.dataset}, {self.file}, row {row}" if row else f"{self.dataset}, {self.file}"
+
+
+class AuditEvent(models.Model):
+    """Who did what, when: imports, exports of sensitive data, permission-relevant changes."""
+
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    action = models.CharField(max_length=100)
+    target = models.CharField(max_length=300, blank=True)
+    detail = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-at"]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.target}"
+
+
+def audit(action: str, target: str = "", user: User | None = None, **detail: object) -> AuditEvent:
+    return AuditEvent.objects.create(action=action, target=target, user=user, detail=detail)

@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from criticalmass.api import api
+
+urlpatterns = [
+    path("", include("criticalmass.parity.urls")),
+    path("accounts/", include("criticalmass.core.urls")),
+    path("admin/", admin.site.urls),
+    path("api/", api.urls),
+]
+
+handler400 = "criticalmass.core.views.bad_request"
+handler403 = "criticalmass.core.views.permission_denied"
+handler404 = "criticalmass.core.views.page_not_found"
+handler500 = "criticalmass.core.views.server_error"

@@ -1,0 +1,105 @@
+"""Shared fixtures: the personas every permission test uses, and small data builders.
+
+Personas: secretariat, partner, advocate, reviewer, visitor (a logged-in account with no
+special role) and anonymous (nobody logged in).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from importlib import import_module
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.test import Client
+
+from criticalmass.core.models import Role, Source, User
+from criticalmass.parity.models import Observation, Process
+
+PERSONAS = ["secretariat", "partner", "advocate", "reviewer", "visitor"]
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture
+def personas(db) -> dict[str, User]:
+    users = {}
+    for role in PERSONAS:
+        user = User.objects.create_user(
+            username=role, email=f"{role}@example.org", password=f"{role}-password-123",
+            role=getattr(Role, role.upper()), is_staff=(role == "secretariat"),
+        )
+        users[role] = user
+    return users
+
+
+@pytest.fixture
+def client_as(personas):
+    """client_as("partner") is a test client logged in as the partner; client_as(None) is anonymous."""
+
+    def make(role: str | None) -> Client:
+        client = Client()
+        if role is not None:
+            client.force_login(personas[role])
+        return client
+
+    return make
+
+
+@pytest.fixture
+def live_db(transactional_db) -> None:
+    """A transactional database with the data migrations' seed (countries, target policies).
+
+    Live-server tests flush every table when they end, the migrations' seed included; the next one
+    puts it back by running the same seed functions the migrations run.
+    """
+    from django.apps import apps
+
+    from criticalmass.core.models import Country
+    from criticalmass.parity.models import TargetPolicy
+
+    if not Country.objects.exists():
+        import_module("criticalmass.core.migrations.0002_seed_countries").seed(apps, None)
+    if not TargetPolicy.objects.exists():
+        import_module("criticalmass.parity.migrations.0002_seed_policies").seed(apps, None)
+
+
+@pytest.fixture
+def data_dir() -> Path:
+    """The real public datasets; tests that need them skip with a reason when they are absent."""
+    return Path(settings.DATA_DIR)
+
+
+@pytest.fixture
+def source(db) -> Source:
+    return Source.objects.create(
+        slug="test-source", dataset="Test dataset", publisher="Tests", file="test.csv",
+        citation="Test dataset, written for the tests.",
+    )
+
+
+@pytest.fixture
+def make_mission(db, source):
+    def make(code: str = "UNMISS", host: str | None = "SSD") -> Process:
+        return Process.objects.create(
+            slug=code.lower(), code=code, name=f"Mission {code}", kind=Process.Kind.OPERATION,
+            sponsor=Process.Sponsor.UN, host_country_id=host, source=source,
+        )
+
+    return make
+
+
+@pytest.fixture
+def observe(db, source):
+    """observe(process, "2013-06-30", "troops", women=5, total=100, country="GHA")."""
+
+    def make(process: Process, date: str, role: str, women: int | None, total: int,
+             country: str | None = None, men: int | None = None, row: int = 2) -> Observation:
+        if men is None and women is not None:
+            men = total - women
+        return Observation.objects.create(
+            process=process, date=dt.date.fromisoformat(date), role=role, women=women, men=men,
+            total=total, contributing_country_id=country, source=source, source_row=row,
+        )
+
+    return make
