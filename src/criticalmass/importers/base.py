@@ -1,0 +1,207 @@
+"""What every importer shares: the summary, the Source record, and the all-or-nothing upsert.
+
+An importer reads and checks its whole file first (lib.csvread raises on the first bad cell), then
+writes everything in one transaction through `run_import`: the Source, the processes, the
+observations and an audit event. Any error rolls all of it back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
+
+from criticalmass.core.models import Source, audit
+from criticalmass.parity.models import Observation
+
+# The natural key of an observation: process id, date, role, contributing country (ISO3 or None)
+# and document ("" for monthly statistics). The database enforces its uniqueness.
+Key = tuple[int, dt.date, str, str | None, str]
+# What the source says about it: women, men, unknown, total, and the line it was read from.
+Values = tuple[int | None, int | None, int | None, int, int]
+Progress = Callable[[int], None]
+
+KEY_FIELDS = ("process_id", "date", "role", "contributing_country_id", "document")
+VALUE_FIELDS = ("women", "men", "unknown", "total", "source_row")
+# SQLite allows 999 parameters a statement, PostgreSQL 65,535; Django lowers the batch to fit.
+BATCH_SIZE = 5000
+T = TypeVar("T")
+
+
+class ImportFailed(Exception):
+    """An import that cannot go ahead; the message is one line, fit to show as it is."""
+
+
+@dataclass
+class ImportSummary:
+    dataset: str
+    file: str
+    rows_read: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    warnings: list[tuple[int, str]] = field(default_factory=list)
+
+    def warn(self, line: int, message: str) -> None:
+        self.warnings.append((line, message))
+
+    def sort_warnings(self) -> None:
+        self.warnings.sort(key=lambda warning: warning[0])
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "rows_read": self.rows_read, "created": self.created, "updated": self.updated,
+            "unchanged": self.unchanged, "removed": self.removed, "warnings": len(self.warnings),
+        }
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    """What the PROVENANCE.txt beside a dataset says about it, written down once per importer."""
+
+    slug: str
+    dataset: str
+    publisher: str
+    version: str
+    url: str
+    licence: str
+    citation: str
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def record_source(info: SourceInfo, path: Path) -> Source:
+    """Create or refresh the Source; only the file's name is kept, never the local path."""
+    source, _ = Source.objects.update_or_create(
+        slug=info.slug,
+        defaults={
+            "dataset": info.dataset, "publisher": info.publisher, "version": info.version,
+            "file": path.name, "url": info.url, "licence": info.licence, "citation": info.citation,
+            "sha256": file_sha256(path), "imported_at": timezone.now(),
+        },
+    )
+    return source
+
+
+def run_import(info: SourceInfo, path: Path, summary: ImportSummary,
+               write: Callable[[Source], dict[Key, Values]]) -> ImportSummary:
+    """One transaction: the Source, whatever `write` saves (processes, countries), the
+    observations it returns, and an audit event. An exception anywhere rolls everything back."""
+    with transaction.atomic():
+        source = record_source(info, path)
+        observations = write(source)
+        upsert_observations(source, observations, summary)
+        summary.sort_warnings()
+        audit("import", source.slug, file=path.name, sha256=source.sha256, **summary.counts())
+    return summary
+
+
+def upsert_observations(source: Source, observations: dict[Key, Values], summary: ImportSummary) -> None:
+    """Make the source's observations in the database exactly `observations`.
+
+    New keys are created, changed values updated, the rest left alone; observations of this
+    source that the file no longer has are removed (the source withdrew them). Counts go to
+    `summary`. The caller holds the transaction.
+    """
+    existing = load_existing(source)
+    to_create: list[tuple[Key, Values]] = []
+    to_update: list[Observation] = []
+    for key, values in observations.items():
+        found = existing.pop(key, None)
+        if found is None:
+            to_create.append((key, values))
+        elif found[1] != values:
+            to_update.append(Observation(pk=found[0], **dict(zip(VALUE_FIELDS, values, strict=True))))
+    insert(source, to_create)
+    Observation.objects.bulk_update(to_update, VALUE_FIELDS, batch_size=500)
+    remove([pk for pk, _ in existing.values()])
+    summary.created, summary.updated, summary.removed = len(to_create), len(to_update), len(existing)
+    summary.unchanged = len(observations) - len(to_create) - len(to_update)
+
+
+def load_existing(source: Source) -> dict[Key, tuple[int, Values]]:
+    """Every observation of the source, by natural key: one query, kept in memory for comparing."""
+    rows = Observation.objects.filter(source=source).values_list("pk", *KEY_FIELDS, *VALUE_FIELDS)
+    return {tuple(row[1:6]): (row[0], tuple(row[6:])) for row in rows.iterator(chunk_size=10_000)}  # type: ignore[misc]
+
+
+def insert(source: Source, items: list[tuple[Key, Values]]) -> None:
+    """INSERT the new observations: COPY on PostgreSQL, a prepared statement and executemany on SQLite.
+
+    Not bulk_create: for the 73,000 observations of the peacekeeping file it spends nine tenths
+    of its time building a model instance and preparing eleven values per row (about 6 s on
+    SQLite against 1 s here). On PostgreSQL, COPY takes about 1 s where executemany takes 7 s.
+    """
+    # In index order: B-tree inserts that follow the key are cheaper (about 15% on SQLite).
+    items = sorted(items, key=lambda item: item[0][:3])
+    adapt = functools.lru_cache(maxsize=None)(connection.ops.adapt_datefield_value)
+    rows = (
+        (process_id, adapt(date), role, country, document, *values, source.pk)
+        for (process_id, date, role, country, document), values in items
+    )
+    try:
+        with connection.cursor() as cursor, connection.wrap_database_errors:
+            if connection.vendor == "postgresql":
+                copy(cursor.cursor, rows)
+            else:
+                for batch in chunked(rows, BATCH_SIZE):
+                    cursor.executemany(insert_statement(), batch)
+    except IntegrityError as exc:
+        # The same process, date, role, country and document already counted by another source.
+        first_line = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise ImportFailed(
+            f"observations clash with ones already imported from another source ({first_line}); "
+            "nothing was imported"
+        ) from None
+
+
+def insert_columns() -> list[str]:
+    quote = connection.ops.quote_name
+    names = (*KEY_FIELDS, *VALUE_FIELDS, "source_id")
+    return [quote(Observation._meta.get_field(name).column) for name in names]
+
+
+def insert_statement() -> str:
+    columns = insert_columns()
+    placeholders = ", ".join(["%s"] * len(columns))
+    # Built only from the model's own table and column names, never from input.
+    table = connection.ops.quote_name(Observation._meta.db_table)
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders})"  # noqa: S608
+
+
+def copy(cursor: Any, rows: Iterable[tuple[object, ...]]) -> None:
+    """PostgreSQL's COPY through psycopg 3 (`cursor` is the driver's own cursor)."""
+    table = connection.ops.quote_name(Observation._meta.db_table)
+    with cursor.copy(f"COPY {table} ({', '.join(insert_columns())}) FROM STDIN") as stream:
+        for row in rows:
+            stream.write_row(row)
+
+
+def remove(pks: list[int]) -> None:
+    for chunk in chunked(pks, 900):  # under SQLite's limit on parameters in one statement
+        Observation.objects.filter(pk__in=chunk).delete()
+
+
+def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    chunk: list[T] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk

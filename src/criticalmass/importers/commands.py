@@ -1,0 +1,71 @@
+"""What the `import` and `import-all` commands share: running an import, its progress bar, its summary."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from django.core.management.base import CommandError, OutputWrapper
+from django.db import DatabaseError
+from tqdm import tqdm
+
+from criticalmass.importers.base import ImportFailed, ImportSummary
+from criticalmass.importers.registry import DATASETS, Dataset
+from criticalmass.lib.csvread import CsvError
+
+WARNINGS_SHOWN = 20
+
+
+def find_dataset(name: str) -> Dataset:
+    if name not in DATASETS:
+        raise CommandError(f"unknown dataset {name!r}; known datasets: {', '.join(sorted(DATASETS))}")
+    return DATASETS[name]
+
+
+def run(dataset: Dataset, path: Path, stderr: OutputWrapper, quiet: bool) -> ImportSummary:
+    """Import one file; every expected failure becomes a one-line CommandError (exit status 1)."""
+    if not path.is_file():
+        raise CommandError(f"{path}: no such file")
+    with progress_bar(dataset.name, path, stderr, quiet) as bar:
+        try:
+            return dataset.import_file(path, bar.update)
+        except (CsvError, ImportFailed) as exc:
+            raise CommandError(str(exc)) from None
+        except OSError as exc:
+            raise CommandError(f"cannot read {path}: {exc.strerror or exc}") from None
+        except DatabaseError as exc:
+            first_line = (str(exc).splitlines() or [type(exc).__name__])[0]
+            raise CommandError(f"database error, nothing imported: {first_line} "
+                               "(has `criticalmass migrate` run?)") from None
+
+
+def progress_bar(name: str, path: Path, stderr: OutputWrapper, quiet: bool) -> tqdm:  # type: ignore[type-arg]
+    # tqdm redraws with carriage returns; Django's OutputWrapper would add a newline to each
+    # write, so the bar writes to the stream underneath it.
+    stream: TextIO = getattr(stderr, "_out", sys.stderr)
+    enabled = not quiet and stream.isatty()
+    total = count_rows(path) if enabled else None
+    return tqdm(total=total, desc=name, unit=" rows", file=stream, disable=not enabled, leave=False)
+
+
+def count_rows(path: Path) -> int:
+    """Lines after the header: the bar's total (a quoted cell spanning lines makes it an estimate)."""
+    with path.open("rb") as handle:
+        return max(sum(block.count(b"\n") for block in iter(lambda: handle.read(1 << 20), b"")) - 1, 0)
+
+
+def format_summary(summary: ImportSummary, all_warnings: bool = False) -> str:
+    lines = [
+        f"{summary.dataset}: imported {summary.file}",
+        f"  rows read: {summary.rows_read:,}",
+        f"  observations: {summary.created:,} created, {summary.updated:,} updated, "
+        f"{summary.unchanged:,} unchanged, {summary.removed:,} removed",
+        f"  warnings: {len(summary.warnings):,}",
+    ]
+    shown = summary.warnings if all_warnings else summary.warnings[:WARNINGS_SHOWN]
+    lines += [f"    line {line}: {message}" for line, message in shown]
+    if len(shown) < len(summary.warnings):
+        hidden = len(summary.warnings) - len(shown)
+        lines.append(f"    ... and {hidden:,} more (--all-warnings shows them all)")
+    return "\n".join(lines)

@@ -1,0 +1,19 @@
+"""UN uniformed peacekeepers by gender, contributor, mission and month (IPI, Gender.Full.csv).
+
+`reader` reads and checks the file (plain Python); `mapping` writes processes and observations.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from criticalmass.importers.base import ImportSummary, Progress
+
+
+def import_file(path: Path, progress: Progress | None = None) -> ImportSummary:
+    # Imported here so that importing the reader does not need Django to be set up.
+    from criticalmass.importers.peacekeeping_gender.mapping import import_file
+
+    return import_file(path, progress)

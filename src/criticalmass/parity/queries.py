@@ -1,0 +1,385 @@
+"""Small query functions other apps and the views use instead of reaching into the tables."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, TypeVar
+
+from django.core.cache import cache
+from django.db.models import (
+    Count,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    Max,
+    Min,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+)
+from django.db.models.functions import Coalesce
+
+from criticalmass.core.models import Source
+from criticalmass.parity.logic import SeriesPoint
+from criticalmass.parity.models import Observation, Process, Role, TargetPolicy
+
+
+def observations(process: Process | None = None, role: str | None = None,
+                 country: str | None = None, kind: str | None = None) -> QuerySet[Observation]:
+    qs = Observation.objects.all()
+    if process is not None:
+        qs = qs.filter(process=process)
+    if role is not None:
+        qs = qs.filter(role=role)
+    if country is not None:
+        qs = qs.filter(contributing_country_id=country)
+    if kind is not None:
+        qs = qs.filter(process__kind=kind)
+    return qs
+
+
+def series(process: Process | None = None, role: str = Role.TOTAL,
+           country: str | None = None) -> list[SeriesPoint]:
+    """Women and total per date, summed over contributing countries (and processes if none given).
+
+    Only observations whose women count is known take part, so a share is never diluted by
+    rows that do not say how many women there were.
+    """
+    kind = None if process is not None else Process.Kind.OPERATION
+    rows = (
+        observations(process, role, country, kind)
+        .filter(women__isnull=False)
+        .values("date")
+        .annotate(women=Sum("women"), total=Sum("total"))
+        .order_by("date")
+    )
+    return [SeriesPoint(r["date"], r["women"], r["total"]) for r in rows]
+
+
+def operations_with_data() -> QuerySet[Process]:
+    return (
+        Process.objects.filter(kind=Process.Kind.OPERATION)
+        .annotate(n=Count("observations"))
+        .filter(n__gt=0)
+        .select_related("host_country")
+    )
+
+
+# Whole tables in one query each, for the API and any page that lists many series at once.
+
+def series_by_role(process: Process) -> dict[str, list[SeriesPoint]]:
+    """`series(process, role)` for every role of one process, in one query."""
+    rows = (
+        observations(process).filter(women__isnull=False)
+        .values("role", "date").annotate(women=Sum("women"), total=Sum("total"))
+        .order_by("role", "date")
+    )
+    found: dict[str, list[SeriesPoint]] = {}
+    for r in rows:
+        found.setdefault(r["role"], []).append(SeriesPoint(r["date"], r["women"], r["total"]))
+    return found
+
+
+def series_by_process(role: str = Role.TOTAL,
+                      kind: str = Process.Kind.OPERATION) -> dict[int, list[SeriesPoint]]:
+    """`series(process, role)` for every process of a kind, keyed by process id, in one query."""
+    rows = (
+        observations(role=role, kind=kind).filter(women__isnull=False)
+        .values("process_id", "date").annotate(women=Sum("women"), total=Sum("total"))
+        .order_by("process_id", "date")
+    )
+    found: dict[int, list[SeriesPoint]] = {}
+    for r in rows:
+        found.setdefault(r["process_id"], []).append(SeriesPoint(r["date"], r["women"], r["total"]))
+    return found
+
+
+def sources_by_role(process: Process) -> dict[str, list[Source]]:
+    """The roles a process has observations for, each with the sources they come from."""
+    pairs = observations(process).order_by().values_list("role", "source_id").distinct()
+    return _sources_by(list(pairs))
+
+
+def sources_by_process(role: str = Role.TOTAL,
+                       kind: str = Process.Kind.OPERATION) -> dict[int, list[Source]]:
+    """For every process of a kind with observations in a role, the sources of those observations."""
+    pairs = observations(role=role, kind=kind).order_by().values_list("process_id", "source_id").distinct()
+    return _sources_by(list(pairs))
+
+
+K = TypeVar("K")
+T = TypeVar("T")
+
+
+def _sources_by(pairs: list[tuple[K, int]]) -> dict[K, list[Source]]:
+    by_id = Source.objects.in_bulk({source_id for _, source_id in pairs})
+    found: dict[K, list[Source]] = {}
+    for key, source_id in pairs:
+        found.setdefault(key, []).append(by_id[source_id])
+    return found
+
+
+def sources_of(qs: QuerySet[Observation]) -> QuerySet[Source]:
+    return Source.objects.filter(id__in=qs.values("source_id"))
+
+
+def policy(slug: str | None = None) -> TargetPolicy | None:
+    """The policy with this slug (or the default one), its anchors fetched with it; None if absent."""
+    qs = TargetPolicy.objects.prefetch_related("anchors")
+    if slug is not None:
+        return qs.filter(slug=slug).first()
+    return qs.filter(is_default=True).first() or qs.first()
+
+
+# ---- Pages: the public pages and their CSV downloads -------------------------------------------
+#
+# Aggregates over every peace operation take tens of milliseconds on SQLite with the full IPI file,
+# so `cached` keeps them until the data changes (see `data_version`). Per-mission and per-country
+# queries read the (process, role, date) and country indexes and are not cached.
+
+PAGE_CACHE_SECONDS = 24 * 3600
+GENERATION_KEY = "parity:generation"
+
+
+@dataclass(frozen=True)
+class RowSpan:
+    """Which rows of one source a figure sums: `count` rows from line `first` to line `last`."""
+
+    source_id: int
+    first: int
+    last: int
+    count: int
+
+
+@dataclass(frozen=True)
+class CitedSeries:
+    """Series by key (a role, or a process id), and for each (key, date) point the source rows it sums."""
+
+    by_key: dict[Any, list[SeriesPoint]]
+    rows: dict[tuple[Any, dt.date], list[RowSpan]]
+
+    def spans(self, key: Any) -> list[RowSpan]:
+        return [span for point in self.by_key.get(key, []) for span in self.rows[key, point.date]]
+
+
+@dataclass(frozen=True)
+class Counts:
+    women: int | None
+    men: int | None
+    total: int
+    rows: list[RowSpan]
+
+    @property
+    def share(self) -> float | None:
+        return 100.0 * self.women / self.total if self.women is not None and self.total else None
+
+
+def bump_generation() -> None:
+    """Forget cached aggregates; called when processes, sources or policies are saved or deleted."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 1, None)
+
+
+def data_version() -> str:
+    """Changes whenever observations are added or removed, a source re-imported, or the generation bumped.
+
+    (Observations get no signal handler: one would stop Django from bulk-deleting them.)
+    """
+    # Two queries, not one: SQLite answers COUNT(*) and MAX(id) alone from an index, together by a scan.
+    count = Observation.objects.count()
+    last = Observation.objects.aggregate(last=Max("id"))["last"]
+    imported = Source.objects.aggregate(at=Max("imported_at"))["at"]
+    stamp = imported.timestamp() if imported else 0
+    return f"{count}.{last}.{stamp}.{cache.get(GENERATION_KEY, 0)}"
+
+
+def cached(name: str, compute: Callable[[], T], *key: object) -> T:
+    full_key = "parity:" + ":".join(str(k) for k in (name, *key, data_version()))
+    found = cache.get(full_key)
+    if found is None:
+        found = compute()
+        cache.set(full_key, found, PAGE_CACHE_SECONDS)
+    return found
+
+
+def _spans(rows: Iterable[dict[str, Any]]) -> list[RowSpan]:
+    return [RowSpan(r["source_id"], r["first"], r["last"], r["n"]) for r in rows]
+
+
+ROW_SPAN = {"first": Min("source_row"), "last": Max("source_row"), "n": Count("id")}
+
+
+CiteRow = tuple[Any, dt.date, int, int, int, int, int, int]  # key, date, source, women, total, first, last, n
+
+
+def _cite_rows(rows: QuerySet[Observation], key: str) -> list[CiteRow]:
+    """Women and total per (key, date, source), summed in SQL, with the span of source rows summed."""
+    return list(
+        rows.filter(women__isnull=False).values(key, "date", "source_id")
+        .annotate(women_sum=Sum("women"), total_sum=Sum("total"), **ROW_SPAN)
+        .order_by(key, "date", "source_id")
+        .values_list(key, "date", "source_id", "women_sum", "total_sum", "first", "last", "n")
+    )
+
+
+def _cite(rows: list[CiteRow]) -> CitedSeries:
+    by_key: dict[Any, list[SeriesPoint]] = {}
+    spans: dict[tuple[Any, dt.date], list[RowSpan]] = {}
+    for key, date, source_id, women, total, first, last, n in rows:
+        points = by_key.setdefault(key, [])
+        if points and points[-1].date == date:  # a second source for the same date
+            before = points.pop()
+            women, total = women + before.women, total + before.total
+        points.append(SeriesPoint(date, women, total))
+        spans.setdefault((key, date), []).append(RowSpan(source_id, first, last, n))
+    return CitedSeries(by_key, spans)
+
+
+def cited_series(process: Process | None = None, country: str | None = None) -> CitedSeries:
+    """Series by role of one process, one contributing country, or all peace operations.
+
+    The last is cached as plain tuples (unpickling thousands of dataclasses costs more than the query).
+    """
+    kind = None if process is not None else Process.Kind.OPERATION
+    rows = observations(process, None, country, kind)
+    if process is None and country is None:
+        return _cite(cached("cited-series", lambda: _cite_rows(rows, "role")))
+    return _cite(_cite_rows(rows, "role"))
+
+
+def cited_series_by_process(role: str) -> CitedSeries:
+    """Series of one role for every peace operation, keyed by process id (cached as plain tuples)."""
+    rows = observations(role=role, kind=Process.Kind.OPERATION)
+    return _cite(cached("cited-series-by-process", lambda: _cite_rows(rows, "process_id"), role))
+
+
+def latest_counts(process: Process) -> tuple[dt.date | None, dict[str, Counts]]:
+    """Each role's women, men and total in the process's latest month (women known)."""
+    known = observations(process).filter(women__isnull=False)
+    latest = known.aggregate(at=Max("date"))["at"]
+    if latest is None:
+        return None, {}
+    rows = (
+        known.filter(date=latest).values("role", "source_id")
+        .annotate(men_known=Count("men"), women_sum=Sum("women"), men_sum=Sum("men"), total_sum=Sum("total"),
+                  **ROW_SPAN)
+        .order_by("role", "source_id")
+    )
+    found: dict[str, Counts] = {}
+    for r in rows:
+        r = {**r, "women": r["women_sum"], "total": r["total_sum"]}
+        men = r["men_sum"] if r["men_known"] == r["n"] else None
+        before = found.get(r["role"])
+        if before is not None:
+            men = None if men is None or before.men is None else men + before.men
+            r = {**r, "women": r["women"] + (before.women or 0), "total": r["total"] + before.total}
+        spans = (before.rows if before else []) + _spans([r])
+        found[r["role"]] = Counts(r["women"], men, r["total"], spans)
+    return latest, found
+
+
+def contributors(process: Process, date: dt.date, role: str = Role.TOTAL) -> list[dict[str, Any]]:
+    """Contributing countries of a process on a date: iso3, name, women, men, total, source, row."""
+    return list(
+        observations(process, role).filter(date=date, contributing_country__isnull=False)
+        .values("contributing_country_id", "contributing_country__name", "women", "men", "total",
+                "source_id", "source_row")
+        .order_by("contributing_country__name")
+    )
+
+
+def country_latest_by_mission(iso3: str) -> list[dict[str, Any]]:
+    """For each peace operation a country contributed to, its counts by role in its latest month there."""
+    latest = (
+        Observation.objects.filter(process=OuterRef("process"), contributing_country_id=iso3)
+        .order_by("-date").values("date")[:1]
+    )
+    return list(
+        observations(country=iso3, kind=Process.Kind.OPERATION).filter(date=Subquery(latest))
+        .values("process__slug", "process__code", "process__name", "date", "role", "women", "men", "total",
+                "source_id", "source_row")
+        .order_by("process__code", "process__name", "role")
+    )
+
+
+def operations_by_id(ids: Iterable[int]) -> dict[int, Process]:
+    return Process.objects.filter(kind=Process.Kind.OPERATION).select_related("host_country").in_bulk(ids)
+
+
+def agreement_rows(process: Process | None = None) -> list[dict[str, Any]]:
+    """Every role of every agreement (negotiation observations that name a document), oldest first."""
+    return list(
+        observations(process, kind=Process.Kind.NEGOTIATION).exclude(document="")
+        .values("process__slug", "process__name", "document", "date", "role", "women", "men", "unknown",
+                "total", "source_id", "source_row")
+        .order_by("date", "document", "process__name", "role")
+    )
+
+
+FloorCounts = tuple[int, int, list[RowSpan]]
+
+
+def floor_overview(floor: Decimal, process: Process | None = None) -> dict[str, FloorCounts]:
+    """Per role: agreements with data, agreements whose women reach `floor` percent of the delegates,
+    and the source rows counted.
+
+    Compared in whole numbers (women * 10000 >= total * floor * 100), so no rounding decides a tie.
+    """
+    hundredths = int(Decimal(floor) * 100)
+    with_data = Q(women__isnull=False, total__gt=0)
+    rows = (
+        observations(process, kind=Process.Kind.NEGOTIATION).exclude(document="")
+        .alias(scaled=ExpressionWrapper(F("women") * 10000, output_field=IntegerField()),
+               needed=ExpressionWrapper(F("total") * hundredths, output_field=IntegerField()))
+        .values("role", "source_id")
+        .annotate(with_data=Count("id", filter=with_data),
+                  reached=Count("id", filter=with_data & Q(scaled__gte=F("needed"))), **ROW_SPAN)
+        .order_by("role", "source_id")
+    )
+    found: dict[str, FloorCounts] = {}
+    for r in rows:
+        with_data_before, reached_before, spans = found.get(r["role"], (0, 0, []))
+        found[r["role"]] = (with_data_before + r["with_data"], reached_before + r["reached"],
+                            spans + _spans([r]))
+    return found
+
+
+def floor_policy() -> TargetPolicy | None:
+    """The policy whose floor the negotiation pages measure against: the default if it escalates."""
+    escalating = TargetPolicy.objects.filter(kind=TargetPolicy.Kind.ESCALATING)
+    return escalating.filter(is_default=True).first() or escalating.first() or policy()
+
+
+def sources_with_counts() -> QuerySet[Source]:
+    counts = (
+        Observation.objects.filter(source=OuterRef("pk")).order_by()
+        .values("source").annotate(n=Count("id")).values("n")
+    )
+    return Source.objects.annotate(
+        observation_count=Coalesce(Subquery(counts, output_field=IntegerField()), 0)
+    ).order_by("dataset", "file")
+
+
+def sources_by_id(ids: Iterable[int]) -> dict[int, Source]:
+    return Source.objects.in_bulk(set(ids))
+
+
+def has_operations_data() -> bool:
+    return observations(kind=Process.Kind.OPERATION).exists()
+
+
+def negotiations_with_agreements() -> QuerySet[Process]:
+    """Negotiations with at least one agreement, each with `agreement_count` (distinct documents)."""
+    return (
+        Process.objects.filter(kind=Process.Kind.NEGOTIATION)
+        .annotate(agreement_count=Count("observations__document", distinct=True,
+                                        filter=~Q(observations__document="")))
+        .filter(agreement_count__gt=0).order_by("name")
+    )

@@ -1,0 +1,243 @@
+"""Public pages of the parity monitor and their CSV downloads. No login needed.
+
+Each page's figures come from figures.py as tables; a page draws them (charts.py) and each CSV
+endpoint writes one of the same tables, so a download holds exactly the numbers on the page.
+"""
+
+from __future__ import annotations
+
+import csv
+from itertools import groupby
+from typing import Any
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+
+from criticalmass.core.models import Country
+from criticalmass.parity import charts, figures, queries
+from criticalmass.parity.figures import Table
+from criticalmass.parity.models import Process, Role, TargetPolicy
+
+RANKING_PAGE_SIZE = 20
+AGREEMENTS_PAGE_SIZE = 25
+UGPS = "un-ugps-2018-2028"
+IMPORT_HINT = "criticalmass import peacekeeping-gender FILE"
+Tables = dict[str, Table]
+LINES = ("Small multiples, one panel per category: women's share each month (solid line) and the "
+         "target (dashed line).")
+BARS = "Horizontal bars: women's share of each category in the latest month, with a tick at the target."
+
+
+# ---- Parameters ----------------------------------------------------------------------------
+
+def chosen_policy(request: HttpRequest, default: str | None = None) -> TargetPolicy:
+    """?policy=slug, else the page's default (if it exists), else the default policy; 404 if unknown."""
+    slug = request.GET.get("policy")
+    found = queries.policy(slug) if slug else (default and queries.policy(default)) or queries.policy()
+    if found is None:
+        raise Http404(f"There is no target policy '{slug}'." if slug else "There is no target policy.")
+    return found
+
+
+def chosen_role(request: HttpRequest) -> str:
+    role = request.GET.get("role") or Role.TOTAL
+    if role not in figures.SERIES_ROLES:
+        raise Http404(f"There is no peacekeeping category '{role}'.")
+    return role
+
+
+def chosen_sort(request: HttpRequest) -> str:
+    sort = request.GET.get("sort", "women")
+    return sort if sort in figures.CONTRIBUTOR_SORTS else "women"
+
+
+def with_query(url: str, **params: str) -> str:
+    return f"{url}?{urlencode(params)}" if params else url
+
+
+def link_csvs(tables: Tables, url_name: str, args: list[str], **params: str) -> Tables:
+    for name, table in tables.items():
+        table.csv_url = with_query(reverse(url_name, args=[*args, name]), **params)
+    return tables
+
+
+def policy_options(policy: TargetPolicy, role: str | None = None) -> dict[str, Any]:
+    return {"policy": policy, "policies": TargetPolicy.objects.all(), "role": role,
+            "roles": [(r, figures.ROLE_LABELS[r]) for r in figures.SERIES_ROLES] if role else []}
+
+
+def target_label(policy: TargetPolicy) -> str:
+    return f"Target: {policy.name}"
+
+
+# ---- CSV -----------------------------------------------------------------------------------
+
+def csv_response(table: Table, filename: str) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+    writer = csv.writer(response)
+    writer.writerow(table.header())
+    writer.writerows(table.csv_rows())
+    return response
+
+
+def one_table(tables: Tables, name: str, filename: str) -> HttpResponse:
+    if name not in tables:
+        raise Http404(f"There is no table '{name}' here.")
+    return csv_response(tables[name], f"criticalmass-{filename}-{name}")
+
+
+# ---- Peace operations ----------------------------------------------------------------------
+
+def dashboard_data(request: HttpRequest) -> tuple[TargetPolicy, str, Tables]:
+    policy, role = chosen_policy(request), chosen_role(request)
+    tables = figures.dashboard_tables(policy, role)
+    return policy, role, link_csvs(tables, "parity:dashboard_csv", [], policy=policy.slug, role=role)
+
+
+def dashboard(request: HttpRequest) -> HttpResponse:
+    if not queries.has_operations_data():
+        chosen_policy(request)  # an unknown policy is still a 404
+        return render(request, "parity/dashboard.html", {"empty": True, "import_hint": IMPORT_HINT})
+    policy, role, tables = dashboard_data(request)
+    ranking = Paginator(tables["ranking"].rows, RANKING_PAGE_SIZE).get_page(request.GET.get("page"))
+    chart = charts.chart("share_lines", tables["overall"], LINES, target_label=target_label(policy))
+    return render(request, "parity/dashboard.html", {
+        **policy_options(policy, role), "tables": tables, "chart": chart,
+        "ranking": ranking, "ranking_html": tables["ranking"].html(ranking.object_list),
+    })
+
+
+def dashboard_csv(request: HttpRequest, name: str) -> HttpResponse:
+    policy, role, tables = dashboard_data(request)
+    return one_table(tables, name, "operations")
+
+
+def operation(slug: str) -> Process:
+    return get_object_or_404(Process.objects.select_related("host_country"), slug=slug,
+                             kind=Process.Kind.OPERATION)
+
+
+def mission_data(request: HttpRequest, slug: str) -> tuple[Process, TargetPolicy, str, Tables]:
+    process, policy, sort = operation(slug), chosen_policy(request), chosen_sort(request)
+    tables = figures.mission_tables(process, policy, sort)
+    link_csvs(tables, "parity:mission_csv", [slug], policy=policy.slug, sort=sort)
+    return process, policy, sort, tables
+
+
+def mission(request: HttpRequest, slug: str) -> HttpResponse:
+    process, policy, sort, tables = mission_data(request, slug)
+    label = target_label(policy)
+    return render(request, "parity/mission.html", {
+        **policy_options(policy), "process": process, "tables": tables, "sort": sort,
+        "sorts": figures.CONTRIBUTOR_SORTS,
+        "bars": charts.chart("share_bars", tables["categories"], BARS, target_label=label),
+        "lines": charts.chart("share_lines", tables["trend"], LINES, target_label=label),
+    })
+
+
+def mission_csv(request: HttpRequest, slug: str, name: str) -> HttpResponse:
+    process, policy, sort, tables = mission_data(request, slug)
+    return one_table(tables, name, process.slug)
+
+
+def country_data(request: HttpRequest, iso3: str) -> tuple[Country, TargetPolicy, Tables]:
+    country, policy = get_object_or_404(Country, iso3=iso3.upper()), chosen_policy(request, UGPS)
+    tables = figures.country_tables(country, policy)
+    return country, policy, link_csvs(tables, "parity:country_csv", [country.iso3], policy=policy.slug)
+
+
+def country(request: HttpRequest, iso3: str) -> HttpResponse:
+    if iso3 != iso3.upper():
+        return redirect("parity:country", iso3=iso3.upper(), permanent=True)
+    found, policy, tables = country_data(request, iso3)
+    return render(request, "parity/country.html", {
+        **policy_options(policy), "country": found, "tables": tables,
+        "chart": charts.chart("share_lines", tables["trend"], LINES, target_label=target_label(policy)),
+    })
+
+
+def country_csv(request: HttpRequest, iso3: str, name: str) -> HttpResponse:
+    found, policy, tables = country_data(request, iso3)
+    return one_table(tables, name, found.iso3.lower())
+
+
+# ---- Negotiations --------------------------------------------------------------------------
+
+def negotiation_data(slug: str | None) -> tuple[Process | None, TargetPolicy, Tables]:
+    process = get_object_or_404(Process, slug=slug, kind=Process.Kind.NEGOTIATION) if slug else None
+    policy = queries.floor_policy()
+    if policy is None:
+        raise Http404("There is no target policy.")
+    tables = figures.negotiation_tables(policy, process)
+    if process is None:
+        return None, policy, link_csvs(tables, "parity:negotiations_csv", [])
+    return process, policy, link_csvs(tables, "parity:negotiation_csv", [process.slug])
+
+
+def agreements(table: Table) -> list[dict[str, Any]]:
+    """The table's rows grouped into agreements (document, conflict and date), in the table's order."""
+    def key(row: dict[str, Any]) -> tuple[str, str, Any]:
+        return row["document"], row["conflict_slug"], row["date"]
+
+    return [{"rows": list(rows), "first": first} for first, rows in
+            ((k, list(g)) for k, g in groupby(table.rows, key=key))]
+
+
+def negotiations(request: HttpRequest, slug: str | None = None) -> HttpResponse:
+    process, policy, tables = negotiation_data(slug)
+    page = Paginator(agreements(tables["agreements"]), AGREEMENTS_PAGE_SIZE).get_page(request.GET.get("page"))
+    columns = figures.agreement_role_columns(policy)
+    for agreement in page.object_list:
+        caption = f"Delegates by role, {agreement['first'][0]}"
+        agreement["html"] = tables["agreements"].html(agreement["rows"], columns, caption)
+        agreement["source"] = "; ".join(dict.fromkeys(row["source"] for row in agreement["rows"]))
+    floor = figures.floor_text(policy)
+    description = (f"Horizontal bars: for each role, the share of agreements whose delegates in that role "
+                   f"were at least {floor} women.")
+    return render(request, "parity/negotiations.html", {
+        "process": process, "policy": policy, "floor": floor, "tables": tables, "page": page,
+        "columns": columns, "conflicts": queries.negotiations_with_agreements() if process is None else None,
+        "chart": charts.chart("count_bars", tables["overview"], description, label_key="role",
+                              value_label=f"Agreements with at least {floor} women (%)"),
+    })
+
+
+def negotiations_csv(request: HttpRequest, name: str, slug: str | None = None) -> HttpResponse:
+    process, policy, tables = negotiation_data(slug)
+    return one_table(tables, name, process.slug if process else "negotiations")
+
+
+# ---- Targets and sources -------------------------------------------------------------------
+
+def all_policies() -> list[TargetPolicy]:
+    return list(TargetPolicy.objects.prefetch_related("anchors"))
+
+
+def policies(request: HttpRequest) -> HttpResponse:
+    found = all_policies()
+    table = figures.trajectories_table(found)
+    table.csv_url = reverse("parity:policies_csv", args=["trajectories"])
+    grids = [(policy, figures.trajectory_grid(policy)) for policy in found]
+    return render(request, "parity/policies.html", {
+        "grids": grids, "years": list(figures.TRAJECTORY_YEARS), "table": table,
+    })
+
+
+def policies_csv(request: HttpRequest, name: str) -> HttpResponse:
+    return one_table({"trajectories": figures.trajectories_table(all_policies())}, name, "targets")
+
+
+def sources(request: HttpRequest) -> HttpResponse:
+    table = figures.sources_table()
+    table.csv_url = reverse("parity:sources_csv", args=["sources"])
+    rows = zip(table.rows, table.cells(), strict=True)
+    return render(request, "parity/sources.html", {"table": table, "rows": rows})
+
+
+def sources_csv(request: HttpRequest, name: str) -> HttpResponse:
+    return one_table({"sources": figures.sources_table()}, name, "sources")
+
