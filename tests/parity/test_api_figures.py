@@ -1,0 +1,180 @@
+"""The API's figures are the logic layer's figures: the same series, targets, trends and forecasts."""
+
+from __future__ import annotations
+
+import pytest
+
+from criticalmass.parity import logic, queries
+from criticalmass.parity.models import Role, TargetPolicy
+from tests.parity.api_world import API, build_world
+
+UGPS = "un-ugps-2018-2028"
+
+
+@pytest.fixture
+def world(make_mission, observe, source):
+    return build_world(make_mission, observe, source)
+
+
+def expected(summary: logic.Summary) -> dict:
+    return {
+        "share": summary.latest_share, "gap": summary.gap, "status": str(summary.status),
+        "slope": summary.slope, "forecast_target_year": summary.forecast_target,
+        "forecast_parity_year": summary.forecast_parity,
+        "target": summary.target.value if summary.target else None,
+    }
+
+
+def picked(figures: dict) -> dict:
+    return {key: figures[key] for key in ["share", "gap", "status", "slope", "forecast_target_year",
+                                          "forecast_parity_year", "target"]}
+
+
+def test_it_gives_three_women_of_sixty_as_five_percent(client, world):
+    total = client.get(f"{API}/processes/unmiss").json()["roles"][0]
+    assert (total["role"], total["latest_date"]) == ("total", "2012-01-31")
+    assert (total["women"], total["total"], total["share"]) == (3, 60, 5.0)
+    assert (total["target"], total["target_year"], total["target_provenance"]) == (30.0, 2012, "rule")
+    assert (total["status"], total["gap"]) == ("off track", 25.0)
+
+
+def test_it_gives_each_roles_figures_as_the_logic_layer(client, world):
+    policy = logic.default_policy()
+    roles = client.get(f"{API}/processes/unmiss").json()["roles"]
+    assert [r["role"] for r in roles] == [Role.TOTAL, Role.TROOPS]
+    for figures in roles:
+        summary = logic.summarize(queries.series(world.unmiss, figures["role"]), policy, figures["role"])
+        assert picked(figures) == expected(summary)
+    assert roles[0]["forecast_target_year"] is not None and roles[0]["slope"] > 0
+
+
+def test_it_says_not_at_the_current_pace_as_null(client, world):
+    total = client.get(f"{API}/processes/minusma").json()["roles"][0]
+    assert total["slope"] < 0
+    assert total["forecast_target_year"] is None and total["forecast_parity_year"] is None
+
+
+def test_it_uses_the_policy_asked_for(client, world):
+    body = client.get(f"{API}/processes/unmiss?policy={UGPS}").json()
+    assert body["policy"] == {"slug": UGPS, "name": TargetPolicy.objects.get(slug=UGPS).name}
+    total, troops = body["roles"]
+    assert (total["target"], total["status"]) == (None, "unknown")
+    assert (troops["target"], troops["target_provenance"]) == (8.0, "held from nearest official value")
+    summary = logic.summarize(queries.series(world.unmiss, Role.TROOPS),
+                              TargetPolicy.objects.get(slug=UGPS), Role.TROOPS)
+    assert picked(troops) == expected(summary)
+
+
+def test_it_cites_the_sources_of_each_role(client, world):
+    total = client.get(f"{API}/processes/unmiss").json()["roles"][0]
+    assert total["sources"] == [{"slug": "test-source", "dataset": "Test dataset", "file": "test.csv",
+                                 "citation": "Test dataset, written for the tests."}]
+    assert total["citation"] == "Test dataset, written for the tests."
+
+
+def test_it_shows_roles_whose_women_are_unknown_as_unknown(client, world):
+    total = client.get(f"{API}/processes/unamid").json()["roles"][0]
+    assert (total["women"], total["share"], total["status"]) == (None, None, "unknown")
+
+
+def test_it_gives_the_series_as_the_logic_layer(client, world):
+    body = client.get(f"{API}/series?process=unmiss&role=troops").json()
+    assert [(p["date"], p["women"], p["total"], p["share"]) for p in body["points"]] == [
+        (str(p.date), p.women, p.total, p.share) for p in queries.series(world.unmiss, Role.TROOPS)]
+    assert {(p["target"], p["target_provenance"]) for p in body["points"]} == {(30.0, "rule")}
+    summary = logic.summarize(queries.series(world.unmiss, Role.TROOPS), logic.default_policy(), "troops")
+    assert picked(body["summary"]) == expected(summary)
+
+
+def test_it_sums_the_series_over_every_operation_when_no_process_is_given(client, world):
+    points = client.get(f"{API}/series").json()["points"]
+    # UNAMID's women are unknown, so its 80 do not dilute the share; negotiations are not operations.
+    assert [(p["women"], p["total"]) for p in points] == [(17, 120), (15, 120)]
+
+
+def test_it_gives_each_years_target_of_an_anchored_policy_in_the_series(client, world):
+    points = client.get(f"{API}/series?process=unmiss&role=troops&policy={UGPS}").json()["points"]
+    assert [(p["target"], p["target_provenance"]) for p in points] == \
+        [(8.0, "held from nearest official value")] * 2
+
+
+def test_it_ranks_missions_by_gap_like_the_logic_layer(client, world):
+    body = client.get(f"{API}/missions/ranking").json()
+    items = body["items"]
+    assert [(i["rank"], i["slug"]) for i in items] == [(1, "unmiss"), (2, "minusma"), (None, "unamid")]
+    assert [i["gap"] for i in items] == [25.0, 10.0, None]
+    summary = logic.summarize(queries.series(world.minusma), logic.default_policy())
+    assert picked(items[1]) == expected(summary)
+    assert body["policy"]["slug"] == "escalating-to-parity" and body["role"] == "total"
+
+
+def test_it_ranks_by_the_role_asked_for(client, world):
+    items = client.get(f"{API}/missions/ranking?role=troops").json()["items"]
+    assert [(i["slug"], i["women"], i["total"]) for i in items] == [("unmiss", 3, 60)]
+
+
+def test_it_lists_policies_default_first(client, world):
+    body = client.get(f"{API}/policies").json()
+    assert [p["slug"] for p in body] == ["escalating-to-parity", UGPS]
+    assert body[0]["is_default"] is True and body[0]["floor"] == 30.0 and body[0]["step"] == 5.0
+
+
+def test_it_gives_the_escalating_trajectory_for_every_role(client, world):
+    body = client.get(f"{API}/policies/escalating-to-parity").json()
+    assert body["anchors"] == []
+    (trajectory,) = body["trajectories"]
+    assert trajectory["role"] is None
+    values = {p["year"]: p["value"] for p in trajectory["points"]}
+    assert list(values) == list(range(2018, 2036))
+    assert (values[2018], values[2025], values[2027], values[2029], values[2035]) == (30, 30, 40, 50, 50)
+    assert {p["provenance"] for p in trajectory["points"]} == {"rule"}
+
+
+def test_it_labels_official_interpolated_and_held_values(client, world):
+    body = client.get(f"{API}/policies/{UGPS}").json()
+    assert len(body["anchors"]) == 7 and body["anchors"][0]["citation"]
+    troops = next(t for t in body["trajectories"] if t["role"] == "troops")
+    by_year = {p["year"]: (p["value"], p["provenance"]) for p in troops["points"]}
+    assert by_year[2018] == (8.0, "held from nearest official value")
+    assert by_year[2021] == (8.0, "official")
+    assert by_year[2024] == (11.0, "linear interpolation")
+    assert by_year[2028] == (15.0, "official")
+    assert by_year[2035] == (15.0, "held from nearest official value")
+    assert [t["role"] for t in body["trajectories"]] == [
+        "troops", "experts_on_mission", "formed_police", "individual_police"]
+
+
+def test_it_gives_each_agreements_delegates_against_the_floor(client, world):
+    body = client.get(f"{API}/negotiations/agreements").json()
+    assert body["count"] == 2
+    first = body["items"][0]
+    assert (first["document"], first["pax_id"], first["date"], first["floor"]) == \
+        ("PA-X 8", 8, "2015-08-17", 30.0)
+    assert first["process"] == "south-sudan-talks"
+    assert [(r["role"], r["women"], r["total"], r["share"], r["meets_floor"]) for r in first["roles"]] == [
+        ("signatories", 1, 10, 10.0, False),
+        ("negotiators", 4, 10, 40.0, True),
+        ("observers", None, 5, None, None),
+    ]
+    assert first["roles"][2]["unknown"] == 5 and first["roles"][0]["source_row"] == 40
+    assert body["items"][1]["roles"][0]["meets_floor"] is True  # 3 of 10 is exactly the floor
+
+
+def test_it_uses_the_default_policys_floor_for_agreements(client, world):
+    TargetPolicy.objects.filter(slug="escalating-to-parity").update(floor=45)
+    first = client.get(f"{API}/negotiations/agreements").json()["items"][0]
+    assert first["floor"] == 45.0
+    assert [r["meets_floor"] for r in first["roles"]] == [False, False, None]
+
+
+def test_it_lists_sources_with_their_observation_counts(client, world):
+    (source,) = client.get(f"{API}/sources").json()
+    assert (source["slug"], source["observation_count"]) == ("test-source", 16)
+
+
+def test_it_cites_each_observations_file_and_row(client, world):
+    item = client.get(f"{API}/observations?process=unamid").json()["items"][0]
+    assert (item["source"]["dataset"], item["source"]["file"], item["source_row"]) == \
+        ("Test dataset", "test.csv", 30)
+    assert item["citation"] == "Test dataset, test.csv, row 30"
+    assert (item["women"], item["men"], item["total"], item["share"]) == (None, None, 80, None)

@@ -1,0 +1,42 @@
+"""No route runs a query per row: the number of queries stays the same as the data grows."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from criticalmass.parity.models import Observation, Process, Role
+from tests.parity.api_world import ROUTES, build_world
+
+
+def queries_for(client, route: str) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(route).status_code == 200
+    return len(captured)
+
+
+def grow(make_mission, observe, source, n: int) -> None:
+    """n more missions with two roles and two dates each, and n more agreements of two roles."""
+    talks = Process.objects.get(kind=Process.Kind.NEGOTIATION)
+    for i in range(n):
+        mission = make_mission(f"EXTRA{i}", "COD")
+        for date in ["2011-06-30", "2012-06-30"]:
+            for role in [Role.TOTAL, Role.FORMED_POLICE]:
+                observe(mission, date, role, women=i + 1, total=50, country="IND")
+        for role in [Role.SIGNATORIES, Role.MEDIATORS]:
+            Observation.objects.create(
+                process=talks, document=f"PA-X {100 + i}", date=dt.date(2019, 1, i + 1), role=role,
+                women=1, men=1, total=2, source=source, source_row=99,
+            )
+
+
+@pytest.mark.parametrize("route", ROUTES)
+def test_it_runs_as_many_queries_for_more_data(client, make_mission, observe, source, route):
+    build_world(make_mission, observe, source)
+    before = queries_for(client, route)
+    grow(make_mission, observe, source, 6)
+    assert queries_for(client, route) == before
+    assert before <= 6
