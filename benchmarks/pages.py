@@ -1,0 +1,86 @@
+"""Server time of the busiest pages with every dataset imported: p50 and p95 over N requests.
+
+    .venv/bin/python benchmarks/pages.py [--requests 200] [--database-url URL]
+
+Uses a fresh SQLite database under benchmarks/out/ (or --database-url), runs the migrations and
+`criticalmass import-all`, then times requests through Django's test client in-process, so the
+figure is the server's time (routing, queries, templates, charts) without network.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import sys
+import time
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent / "out"
+
+
+def configure(database_url: str | None) -> None:
+    OUT.mkdir(exist_ok=True)
+    os.environ.setdefault("DATABASE_URL", database_url or f"sqlite:///{OUT / 'pages.sqlite3'}")
+    os.environ.setdefault("CRITICALMASS_SECRET_KEY", "benchmark-only")
+    os.environ.setdefault("CRITICALMASS_SSL_REDIRECT", "false")
+    os.environ["DJANGO_SETTINGS_MODULE"] = "criticalmass.settings"
+    import django
+
+    django.setup()
+
+
+def prepare() -> None:
+    from django.core.management import call_command
+
+    from criticalmass.parity.models import Observation
+
+    call_command("migrate", verbosity=0)
+    if not Observation.objects.exists():
+        call_command("import-all", quiet=True)
+
+
+def percentile(values: list[float], q: float) -> float:
+    return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1]
+
+
+def time_url(client, url: str, n: int) -> list[float]:
+    client.get(url)  # warm caches, as a running server would be
+    times = []
+    for _ in range(n):
+        start = time.perf_counter()
+        response = client.get(url)
+        times.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 200, (url, response.status_code)
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--database-url")
+    args = parser.parse_args()
+    configure(args.database_url)
+    prepare()
+    from django.test import Client
+
+    from criticalmass.parity.models import Process
+
+    operations = Process.objects.filter(kind="operation")
+    mission = operations.filter(code="UNMISS").first() or operations.first()
+    if mission is None:
+        sys.exit("No peace operation imported: is ../shared/data present?")
+    urls = {"dashboard": "/", "mission page": f"/missions/{mission.slug}/",
+            "API mission ranking": "/api/parity/missions/ranking"}
+    client = Client()
+    machine = platform.processor() or platform.machine()
+    print(f"{platform.node()} {machine} python {platform.python_version()}")
+    print(f"database: {os.environ['DATABASE_URL'].split('://')[0]}, {args.requests} requests each")
+    for name, url in urls.items():
+        times = time_url(client, url, args.requests)
+        print(f"{name:22} {url:32} p50 {percentile(times, 50):7.1f} ms   p95 {percentile(times, 95):7.1f} ms")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,64 @@
+"""A person's view: headless Chromium (Debian's package) opens the dashboard and a mission page."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, sync_playwright
+
+from criticalmass.parity.models import Role
+
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    assert Path(CHROMIUM).exists(), "make test installs Debian's chromium; run it first"
+    # Playwright's sync API runs an event loop; the live server's database calls are in other threads.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def mission_data(live_db, make_mission, observe):
+    mission = make_mission("UNMISS", "SSD")
+    for month, women in [("2012-01-31", 2), ("2013-01-31", 4), ("2014-01-31", 6)]:
+        for role in [Role.TOTAL, Role.TROOPS]:
+            observe(mission, month, role, women=women, total=100, country="GHA")
+    return mission
+
+
+def test_it_renders_the_dashboard_chart_and_table(browser, live_server, mission_data):
+    page = browser.new_page(viewport={"width": 1280, "height": 1600})
+    response = page.goto(live_server.url + "/")
+    assert response is not None and response.status == 200
+    assert page.locator("svg").first.is_visible()
+    table = page.locator("table").first
+    assert table.is_visible()
+    assert "UNMISS" in page.content()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "dashboard.png"), full_page=True)
+    assert (ARTIFACTS / "dashboard.png").stat().st_size > 10_000
+
+
+def test_it_opens_a_mission_page_from_the_ranking(browser, live_server, mission_data):
+    page = browser.new_page(viewport={"width": 1280, "height": 1600})
+    page.goto(live_server.url + "/")
+    page.get_by_role("link", name="UNMISS").first.click()
+    page.wait_for_load_state()
+    assert "/missions/unmiss/" in page.url
+    assert page.locator("svg").first.is_visible()
+    assert page.locator("table").first.is_visible()
+    assert "6.0%" in page.content()
+    page.screenshot(path=str(ARTIFACTS / "mission.png"), full_page=True)

@@ -1,0 +1,68 @@
+"""Undocumented settings, commands and API routes fail the build (after datasette's habit)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import criticalmass
+from criticalmass.api import api
+
+ROOT = Path(__file__).resolve().parent.parent
+SRC = Path(criticalmass.__file__).parent
+DOCS = ROOT / "docs"
+
+
+def docs_text() -> str:
+    return "\n".join(p.read_text() for p in sorted(DOCS.glob("*.md"))) + (ROOT / "README.md").read_text()
+
+
+def environment_settings() -> list[str]:
+    source = (SRC / "settings.py").read_text()
+    names = re.findall(r"""(?:environ\.get|env_bool|env_int|env_list)\(\s*["']([A-Z_]+)["']""", source)
+    return sorted(set(names))
+
+
+def management_commands() -> list[str]:
+    return sorted(p.stem for p in SRC.glob("**/management/commands/*.py") if not p.stem.startswith("_"))
+
+
+def api_routes() -> list[str]:
+    return sorted(api.get_openapi_schema()["paths"])
+
+
+def test_it_finds_settings_commands_and_routes_to_check():
+    assert "DATABASE_URL" in environment_settings()
+    assert "import" in management_commands()
+    assert any(route.startswith("/api/parity/") for route in api_routes())
+
+
+@pytest.mark.parametrize("name", environment_settings())
+def test_it_documents_every_setting(name):
+    assert f"`{name}`" in (DOCS / "operators.md").read_text(), f"{name} is not in docs/operators.md"
+
+
+@pytest.mark.parametrize("name", management_commands())
+def test_it_documents_every_command(name):
+    assert f"criticalmass {name}" in docs_text(), f"`criticalmass {name}` is not documented in docs/"
+
+
+@pytest.mark.parametrize("route", api_routes())
+def test_it_documents_every_api_route(route):
+    assert f"`{route}`" in (DOCS / "api.md").read_text(), f"{route} is not in docs/api.md"
+
+
+def test_it_starts_the_readme_with_the_two_commands():
+    readme = (ROOT / "README.md").read_text()
+    first_block = readme.split("```")[1]
+    assert "make demo" in first_block and "make test" in first_block
+
+
+def test_it_runs_exactly_the_readme_test_command_in_ci():
+    assert (ROOT / ".ci" / "run").read_text().strip().splitlines()[-1] == "make test"
+
+
+def test_it_keeps_a_changelog_entry_for_the_current_version():
+    assert f"## {criticalmass.__version__}" in (ROOT / "CHANGELOG.md").read_text()
