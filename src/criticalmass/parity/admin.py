@@ -12,35 +12,8 @@ from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from criticalmass.core.admin import SecretariatAdmin, SecretariatPermissions
 from criticalmass.parity.models import Observation, Process, TargetAnchor, TargetPolicy
-
-
-def is_secretariat(request: HttpRequest) -> bool:
-    user = request.user
-    return bool(user.is_authenticated and user.is_staff and user.is_secretariat)  # type: ignore[union-attr]
-
-
-class SecretariatPermissions:
-    """Curated by the secretariat role (and superusers), without granting model permissions one by one."""
-
-    def has_module_permission(self, request: HttpRequest) -> bool:
-        return is_secretariat(request) or super().has_module_permission(request)  # type: ignore[misc]
-
-    def has_view_permission(self, request: HttpRequest, *args: Any) -> bool:
-        return is_secretariat(request) or super().has_view_permission(request, *args)  # type: ignore[misc]
-
-    def has_add_permission(self, request: HttpRequest, *args: Any) -> bool:
-        return is_secretariat(request) or super().has_add_permission(request, *args)  # type: ignore[misc]
-
-    def has_change_permission(self, request: HttpRequest, *args: Any) -> bool:
-        return is_secretariat(request) or super().has_change_permission(request, *args)  # type: ignore[misc]
-
-    def has_delete_permission(self, request: HttpRequest, *args: Any) -> bool:
-        return is_secretariat(request) or super().has_delete_permission(request, *args)  # type: ignore[misc]
-
-
-class SecretariatAdmin(SecretariatPermissions, admin.ModelAdmin):
-    pass
 
 
 @admin.register(Process)

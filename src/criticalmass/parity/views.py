@@ -15,6 +15,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.views.decorators.http import require_safe
 
 from criticalmass.core.models import Country
 from criticalmass.parity import charts, figures, queries
@@ -98,6 +99,7 @@ def dashboard_data(request: HttpRequest) -> tuple[TargetPolicy, str, Tables]:
     return policy, role, link_csvs(tables, "parity:dashboard_csv", [], policy=policy.slug, role=role)
 
 
+@require_safe
 def dashboard(request: HttpRequest) -> HttpResponse:
     if not queries.has_operations_data():
         chosen_policy(request)  # an unknown policy is still a 404
@@ -111,6 +113,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     })
 
 
+@require_safe
 def dashboard_csv(request: HttpRequest, name: str) -> HttpResponse:
     policy, role, tables = dashboard_data(request)
     return one_table(tables, name, "operations")
@@ -128,6 +131,7 @@ def mission_data(request: HttpRequest, slug: str) -> tuple[Process, TargetPolicy
     return process, policy, sort, tables
 
 
+@require_safe
 def mission(request: HttpRequest, slug: str) -> HttpResponse:
     process, policy, sort, tables = mission_data(request, slug)
     label = target_label(policy)
@@ -139,6 +143,7 @@ def mission(request: HttpRequest, slug: str) -> HttpResponse:
     })
 
 
+@require_safe
 def mission_csv(request: HttpRequest, slug: str, name: str) -> HttpResponse:
     process, policy, sort, tables = mission_data(request, slug)
     return one_table(tables, name, process.slug)
@@ -150,6 +155,7 @@ def country_data(request: HttpRequest, iso3: str) -> tuple[Country, TargetPolicy
     return country, policy, link_csvs(tables, "parity:country_csv", [country.iso3], policy=policy.slug)
 
 
+@require_safe
 def country(request: HttpRequest, iso3: str) -> HttpResponse:
     if iso3 != iso3.upper():
         return redirect("parity:country", iso3=iso3.upper(), permanent=True)
@@ -160,6 +166,7 @@ def country(request: HttpRequest, iso3: str) -> HttpResponse:
     })
 
 
+@require_safe
 def country_csv(request: HttpRequest, iso3: str, name: str) -> HttpResponse:
     found, policy, tables = country_data(request, iso3)
     return one_table(tables, name, found.iso3.lower())
@@ -187,6 +194,7 @@ def agreements(table: Table) -> list[dict[str, Any]]:
             ((k, list(g)) for k, g in groupby(table.rows, key=key))]
 
 
+@require_safe
 def negotiations(request: HttpRequest, slug: str | None = None) -> HttpResponse:
     process, policy, tables = negotiation_data(slug)
     page = Paginator(agreements(tables["agreements"]), AGREEMENTS_PAGE_SIZE).get_page(request.GET.get("page"))
@@ -206,6 +214,7 @@ def negotiations(request: HttpRequest, slug: str | None = None) -> HttpResponse:
     })
 
 
+@require_safe
 def negotiations_csv(request: HttpRequest, name: str, slug: str | None = None) -> HttpResponse:
     process, policy, tables = negotiation_data(slug)
     return one_table(tables, name, process.slug if process else "negotiations")
@@ -217,6 +226,7 @@ def all_policies() -> list[TargetPolicy]:
     return list(TargetPolicy.objects.prefetch_related("anchors"))
 
 
+@require_safe
 def policies(request: HttpRequest) -> HttpResponse:
     found = all_policies()
     table = figures.trajectories_table(found)
@@ -227,10 +237,12 @@ def policies(request: HttpRequest) -> HttpResponse:
     })
 
 
+@require_safe
 def policies_csv(request: HttpRequest, name: str) -> HttpResponse:
     return one_table({"trajectories": figures.trajectories_table(all_policies())}, name, "targets")
 
 
+@require_safe
 def sources(request: HttpRequest) -> HttpResponse:
     table = figures.sources_table()
     table.csv_url = reverse("parity:sources_csv", args=["sources"])
@@ -238,6 +250,7 @@ def sources(request: HttpRequest) -> HttpResponse:
     return render(request, "parity/sources.html", {"table": table, "rows": rows})
 
 
+@require_safe
 def sources_csv(request: HttpRequest, name: str) -> HttpResponse:
     return one_table({"sources": figures.sources_table()}, name, "sources")
 
