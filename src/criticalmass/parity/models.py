@@ -76,8 +76,11 @@ class Observation(models.Model):
     source gives as the total. Nothing here is ever inferred from names.
     """
 
-    process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="observations")
-    date = models.DateField(db_index=True)
+    # No index of its own: the (process, role, date) index below serves lookups by process.
+    process = models.ForeignKey(
+        Process, on_delete=models.CASCADE, related_name="observations", db_index=False
+    )
+    date = models.DateField()
     role = models.CharField(max_length=30, choices=Role.choices, db_index=True)
     contributing_country = models.ForeignKey(
         Country, null=True, blank=True, on_delete=models.PROTECT, related_name="contributions"
