@@ -7,7 +7,6 @@ special role) and anonymous (nobody logged in).
 from __future__ import annotations
 
 import datetime as dt
-from importlib import import_module
 from pathlib import Path
 
 import pytest
@@ -46,22 +45,35 @@ def client_as(personas):
     return make
 
 
-@pytest.fixture
-def live_db(transactional_db) -> None:
-    """A transactional database with the data migrations' seed (countries, target policies).
+@pytest.fixture(scope="session", autouse=True)
+def migrations_seed(django_db_setup) -> str:
+    """The test database as the migrations left it (countries, policies, codes...), serialized.
 
-    Live-server tests flush every table when they end, the migrations' seed included; the next one
-    puts it back by running the same seed functions the migrations run.
+    Kept here at the start because Playwright's sync API, once started, gives the test code a
+    different database connection object, which lacks the copy Django keeps on the first one.
     """
-    from django.apps import apps
+    from django.db import connection
+
+    return getattr(connection, "_test_serialized_contents", "")
+
+
+@pytest.fixture
+def live_db(transactional_db, django_db_serialized_rollback, migrations_seed) -> None:
+    """A transactional database holding what the migrations seed.
+
+    Live-server tests flush every table when they end, the migrations' seed included; each test
+    that asks for this one starts from the database as the migrations left it.
+    """
+    from django.core.management import call_command
+    from django.db import connection
 
     from criticalmass.core.models import Country
-    from criticalmass.parity.models import TargetPolicy
 
     if not Country.objects.exists():
-        import_module("criticalmass.core.migrations.0002_seed_countries").seed(apps, None)
-    if not TargetPolicy.objects.exists():
-        import_module("criticalmass.parity.migrations.0002_seed_policies").seed(apps, None)
+        assert migrations_seed, "the test database was not serialized at set-up"
+        # The flush re-created content types and permissions; empty it all, then load the copy.
+        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+        connection.creation.deserialize_db_from_string(migrations_seed)
 
 
 @pytest.fixture

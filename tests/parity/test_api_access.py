@@ -15,7 +15,8 @@ def world(make_mission, observe, source):
 
 
 def test_it_checks_every_route_of_the_schema():
-    schema_paths = {p.replace("{slug}", "x") for p in api.get_openapi_schema()["paths"]}
+    paths = [path for path in api.get_openapi_schema()["paths"] if path.startswith("/api/parity/")]
+    schema_paths = {path.replace("{slug}", "x") for path in paths}
     tested = {r.replace("unmiss", "x").replace("escalating-to-parity", "x") for r in ROUTES}
     assert tested == schema_paths
 

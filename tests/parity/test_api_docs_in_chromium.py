@@ -10,6 +10,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
+from criticalmass.api import api
+
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -36,7 +38,8 @@ def test_it_runs_the_docs_and_a_request_without_leaving_the_site(browser, live_s
     page.on("console", lambda message: console.append(f"{message.type}: {message.text}"))
     page.goto(live_server.url + "/api/docs")
     page.locator(".opblock").first.wait_for()
-    assert page.locator(".opblock").count() == 9
+    schema = api.get_openapi_schema()
+    assert page.locator(".opblock").count() == sum(len(methods) for methods in schema["paths"].values())
     page.locator("#operations-parity-parity_list_processes .opblock-summary").click()
     page.get_by_role("button", name="Try it out").click()
     page.get_by_role("button", name="Execute").click()
