@@ -1,0 +1,173 @@
+"""What the agreements pages and API read from the database. Participation at the table comes from
+the parity app's negotiation observations (PADD), joined by the PA-X agreement id in their document."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Count, F, Max, Min, Q, QuerySet
+from django.db.models.functions import ExtractYear
+
+from criticalmass.agreements.models import Agreement, Mandate, Pillar, Provision, RubricItem
+from criticalmass.agreements.scoring import Rated, Score, score
+from criticalmass.parity import logic
+from criticalmass.parity import queries as parity_queries
+from criticalmass.parity.models import Observation, Process, Role
+from criticalmass.parity.queries import RowSpan
+
+RENEWAL_DAYS = 90
+TABLE_ROLES = [Role.SIGNATORIES, Role.NEGOTIATORS]  # "at the table": who signed, who negotiated
+GROUPINGS = {"year": ExtractYear("date"), "region": F("region"), "stage": F("stage"),
+             "type": F("agreement_type")}
+
+
+@dataclass(frozen=True)
+class Share:
+    """Agreements in one group and how many of them have provisions on women, girls and gender."""
+
+    key: Any
+    agreements: int
+    with_provisions: int
+    spans: list[RowSpan]
+
+    @property
+    def share(self) -> float | None:
+        return 100.0 * self.with_provisions / self.agreements if self.agreements else None
+
+
+@dataclass(frozen=True)
+class Seat:
+    """Women among one role's delegates of one agreement, as PADD counts them."""
+
+    role: str
+    women: int | None
+    total: int
+    span: RowSpan
+
+    def reaches(self, floor: Decimal) -> bool | None:
+        """Compared in whole numbers, so no rounding decides a tie; None when women are unknown."""
+        if self.women is None or not self.total:
+            return None
+        return self.women * 10000 >= self.total * int(floor * 100)
+
+
+def shares(by: str, agreements: QuerySet[Agreement] | None = None) -> list[Share]:
+    """Agreements and those with gender provisions (PA-X's GeWom), per year, region, stage or type."""
+    qs = Agreement.objects.all() if agreements is None else agreements
+    rows = (qs.annotate(group=GROUPINGS[by]).values("group", "source_id")
+            .annotate(n=Count("id"), g=Count("id", filter=Q(gender_provisions=True)),
+                      first=Min("source_row"), last=Max("source_row"))
+            .order_by("group", "source_id"))
+    found: dict[Any, Share] = {}
+    for r in rows:
+        before = found.get(r["group"], Share(r["group"], 0, 0, []))
+        found[r["group"]] = Share(r["group"], before.agreements + r["n"], before.with_provisions + r["g"],
+                                  [*before.spans, RowSpan(r["source_id"], r["first"], r["last"], r["n"])])
+    return list(found.values())
+
+
+def seats(pax_ids: list[int] | None = None, roles: Sequence[str] | None = None) -> dict[int, dict[str, Seat]]:
+    """PADD's counts by PA-X agreement id and role; all agreements' when `pax_ids` is None."""
+    qs = Observation.objects.filter(process__kind=Process.Kind.NEGOTIATION, document__startswith="PA-X ")
+    if pax_ids is not None:
+        qs = qs.filter(document__in=[f"PA-X {i}" for i in pax_ids])
+    if roles is not None:
+        qs = qs.filter(role__in=roles)
+    found: dict[int, dict[str, Seat]] = {}
+    for document, role, women, total, source_id, row in qs.values_list(
+            "document", "role", "women", "total", "source_id", "source_row"):
+        number = document.removeprefix("PA-X ").strip()
+        if number.isdigit():
+            span = RowSpan(source_id, row, row, 1)
+            found.setdefault(int(number), {})[role] = Seat(role, women, total, span)
+    return found
+
+
+def floor() -> Decimal:
+    """The floor the parity pages measure the table against (30% by default), from the target policy."""
+    policy = parity_queries.floor_policy()
+    return Decimal(policy.floor) if policy else Decimal(30)
+
+
+def at_the_table(agreement_seats: dict[str, Seat], floor: Decimal) -> bool | None:
+    """True when women reached the floor among signatories or negotiators; None when neither is known."""
+    verdicts = [seat.reaches(floor) for role in TABLE_ROLES if (seat := agreement_seats.get(role))]
+    known = [v for v in verdicts if v is not None]
+    return any(known) if known else None
+
+
+def pillars_by_agreement(agreement_ids: list[int]) -> dict[int, list[str]]:
+    """The names of the pillars each agreement's provisions cover, in the pillars' order."""
+    found: dict[int, list[str]] = {}
+    rows = (Provision.objects.filter(agreement_id__in=agreement_ids, code__pillar__isnull=False)
+            .values_list("agreement_id", "code__pillar__name").distinct()
+            .order_by("agreement_id", "code__pillar__order", "code__pillar__name"))
+    for agreement_id, name in rows:
+        found.setdefault(agreement_id, []).append(name)
+    return found
+
+
+def provisions_of(agreement: Agreement) -> QuerySet[Provision]:
+    return (agreement.provisions.select_related("code__pillar", "source")
+            .order_by("code__pillar__order", "code__pillar__name", "code__code"))
+
+
+def pillars() -> QuerySet[Pillar]:
+    return Pillar.objects.annotate(code_count=Count("codes")).order_by("order", "name")
+
+
+def processes_with_agreements() -> QuerySet[Process]:
+    return (Process.objects.filter(agreements__isnull=False)
+            .annotate(agreement_count=Count("agreements")).order_by("name"))
+
+
+# ---- Mandates ------------------------------------------------------------------------------
+
+def rubric() -> list[RubricItem]:
+    return list(RubricItem.objects.order_by("order", "name"))
+
+
+def mandate_score(mandate: Mandate, items: list[RubricItem]) -> Score:
+    ratings = {e.item_id: e.rating for e in mandate.entries.all()}
+    return score(Rated(item.category, item.weight, ratings.get(item.pk)) for item in items)
+
+
+def mandates_of(process: Process) -> QuerySet[Mandate]:
+    return process.mandates.prefetch_related("entries__item", "entries__updated_by").order_by("-adopted")
+
+
+def renewals(today: dt.date, days: int = RENEWAL_DAYS) -> QuerySet[Mandate]:
+    """Mandates that expire from today to `days` days from now, soonest first."""
+    return (Mandate.objects.filter(expires__gte=today, expires__lte=today + dt.timedelta(days=days))
+            .select_related("process").prefetch_related("entries").order_by("expires", "process__name"))
+
+
+def parity_status(process: Process) -> logic.Summary | None:
+    """Where women's share of the mission's uniformed personnel stands against the default policy."""
+    policy = parity_queries.policy()
+    if policy is None:
+        return None
+    return logic.summarize(parity_queries.series(process, Role.TOTAL), policy, Role.TOTAL)
+
+
+def pillar_counts() -> list[tuple[Pillar, int, list[RowSpan]]]:
+    """Per pillar: agreements with at least one provision in it, and the PA-X Gender rows counted."""
+    rows = (Provision.objects.filter(code__pillar__isnull=False)
+            .values("code__pillar", "source_id")
+            .annotate(n=Count("agreement", distinct=True), first=Min("source_row"), last=Max("source_row"))
+            .order_by("code__pillar", "source_id"))
+    found: dict[int, tuple[int, list[RowSpan]]] = {}
+    for r in rows:
+        n, spans = found.get(r["code__pillar"], (0, []))
+        span = RowSpan(r["source_id"], r["first"], r["last"], r["n"])
+        found[r["code__pillar"]] = (n + r["n"], [*spans, span])
+    return [(p, *found.get(p.pk, (0, []))) for p in Pillar.objects.order_by("order", "name")]
+
+
+def coded_agreements() -> int:
+    """Agreements with any PA-X Gender provision: the base of the pillars' shares."""
+    return Provision.objects.values("agreement").distinct().count()
