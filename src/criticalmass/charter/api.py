@@ -1,0 +1,199 @@
+"""JSON API of the Charter (mounted at /api/charter/): versions, signatories, commitments, reports with
+their verifications, and the accountability figures. Public and read-only, like the pages."""
+
+# No `from __future__ import annotations` here: django-ninja reads the parameter annotations.
+import datetime as dt
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from ninja import Field, Router, Schema
+from ninja.pagination import paginate
+
+from criticalmass.api_common import ERRORS, Page
+from criticalmass.charter import queries
+from criticalmass.charter.models import CharterVersion, Commitment, Report, Signature, published
+from criticalmass.lib.accountability import STATUSES
+
+router = Router()
+
+
+class VersionOut(Schema):
+    number: int
+    title: str
+    text: str
+    summary_of_changes: str
+    published_at: dt.datetime
+
+
+class SignatoryOut(Schema):
+    name: str
+    title: str
+    organization: str | None
+    signed_at: dt.datetime
+    version: int
+    photo_url: str | None = Field(..., description="Only when the signatory opted in.")
+    bio: str | None = Field(..., description="Only when the signatory opted in.")
+
+    @staticmethod
+    def resolve_organization(obj: Signature) -> str | None:
+        return obj.organization.name if obj.organization else None
+
+    @staticmethod
+    def resolve_version(obj: Signature) -> int:
+        return obj.version.number
+
+    @staticmethod
+    def resolve_photo_url(obj: Signature) -> str | None:
+        return obj.photo_url or None if obj.show_profile else None
+
+    @staticmethod
+    def resolve_bio(obj: Signature) -> str | None:
+        return obj.bio or None if obj.show_profile else None
+
+
+class VerificationOut(Schema):
+    verdict: str = Field(..., description="confirm or dispute")
+    comment: str
+    answer: str = Field(..., description="The partner's answer; empty when none.")
+    created_at: dt.datetime
+
+
+class ReportOut(Schema):
+    commitment: int
+    progress: str = Field(..., description="exceeded, met, limited or none")
+    narrative: str
+    evidence: list[str]
+    submitted_at: dt.datetime
+    updated_at: dt.datetime
+    verifications: list[VerificationOut]
+
+    @staticmethod
+    def resolve_commitment(obj: Report) -> int:
+        return obj.commitment_id
+
+    @staticmethod
+    def resolve_evidence(obj: Report) -> list[str]:
+        return obj.evidence_links()
+
+    @staticmethod
+    def resolve_verifications(obj: Report) -> list[Any]:
+        return list(obj.verifications.all())
+
+
+class CommitmentOut(Schema):
+    id: int
+    partner: str
+    cycle: str
+    cycle_deadline: dt.date
+    what: str
+    indicator: str
+    baseline: str
+    target: str
+    deadline: dt.date
+    process: str | None = Field(..., description="Slug of the process or mission it concerns.")
+    organization: str | None = Field(..., description="Name of the organization it concerns.")
+    event: str | None = Field(..., description="Slug of the event it concerns.")
+    status: str = Field(..., description=", ".join(STATUSES))
+    verification: str = Field(..., description="confirmed, disputed, unverified, or empty with no report.")
+
+    @staticmethod
+    def resolve_partner(obj: Commitment) -> str:
+        return queries.public_name(obj.owner)
+
+    @staticmethod
+    def resolve_cycle(obj: Commitment) -> str:
+        return obj.cycle.name
+
+    @staticmethod
+    def resolve_cycle_deadline(obj: Commitment) -> dt.date:
+        return obj.cycle.deadline
+
+    @staticmethod
+    def resolve_process(obj: Commitment) -> str | None:
+        return obj.process.slug if obj.process else None
+
+    @staticmethod
+    def resolve_organization(obj: Commitment) -> str | None:
+        return obj.organization.name if obj.organization else None
+
+    @staticmethod
+    def resolve_event(obj: Commitment) -> str | None:
+        return obj.event.slug if obj.event else None
+
+    @staticmethod
+    def resolve_status(obj: Commitment) -> str:
+        return obj.status()
+
+    @staticmethod
+    def resolve_verification(obj: Commitment) -> str:
+        return queries.verification_mark(obj)
+
+
+class CycleSummary(Schema):
+    cycle: str
+    deadline: dt.date
+    made: int
+    reported: int
+    met_or_exceeded: int
+    disputed: int
+    not_reported: int
+    awaiting: int
+    reported_share: float | None = Field(..., description="Reported among those due (%), or null.")
+
+
+class PartnerSummary(Schema):
+    partner: str
+    username: str
+    made: int
+    reported: int
+    met_or_exceeded: int
+    disputed: int
+    not_reported: int
+    awaiting: int
+    reported_share: float | None
+
+
+class AccountabilityOut(Schema):
+    cycles: list[CycleSummary]
+    partners: list[PartnerSummary]
+
+
+@router.get("/versions", response={200: list[VersionOut], **ERRORS}, url_name="charter_versions")
+def list_versions(request: HttpRequest) -> QuerySet[CharterVersion]:
+    """Published versions of the Charter, newest first. Drafts are not listed."""
+    return published()
+
+
+@router.get("/signatories", response={200: list[SignatoryOut], **ERRORS}, url_name="charter_signatories")
+@paginate(Page)
+def list_signatories(request: HttpRequest) -> QuerySet[Signature]:
+    """Partners who signed and consented to be listed; withdrawn signatures are not. *Paged.*"""
+    return queries.active_signatures()
+
+
+@router.get("/commitments", response={200: list[CommitmentOut], **ERRORS}, url_name="charter_commitments")
+@paginate(Page)
+def list_commitments(request: HttpRequest, partner: str | None = None,
+                     cycle: str | None = None) -> QuerySet[Commitment]:
+    """Every commitment with its status. `partner` is a username, `cycle` a cycle's name. *Paged.*"""
+    found = queries.commitments()
+    if partner:
+        found = found.filter(owner__username=partner)
+    if cycle:
+        found = found.filter(cycle__name=cycle)
+    return found
+
+
+@router.get("/reports", response={200: list[ReportOut], **ERRORS}, url_name="charter_reports")
+@paginate(Page)
+def list_reports(request: HttpRequest) -> QuerySet[Report]:
+    """Reports with their evidence links and reviewers' verifications. *Paged.*"""
+    return Report.objects.prefetch_related("verifications").order_by("pk")
+
+
+@router.get("/accountability", response={200: AccountabilityOut, **ERRORS}, url_name="charter_accountability")
+def accountability(request: HttpRequest) -> dict[str, Any]:
+    """The figures of the public accountability page: per cycle (oldest first) and per partner."""
+    items = list(queries.commitments())
+    return {"cycles": queries.by_cycle(items), "partners": queries.by_partner(items)}

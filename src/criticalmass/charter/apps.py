@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+
+
+class CharterConfig(AppConfig):
+    name = "criticalmass.charter"
+    label = "charter"
+    verbose_name = "Charter: signatories, commitments, reports"
+
+    def ready(self) -> None:
+        from criticalmass.charter.panels import commitments_panel
+        from criticalmass.core.panels import register_process_panel
+
+        register_process_panel(commitments_panel)

@@ -1,0 +1,70 @@
+"""Forms partners and reviewers fill in. Every check answers with a sentence, nothing half-saved."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+
+from criticalmass.charter.models import Commitment, Report, ReportingCycle, Signature, Verification
+
+
+class SignatureForm(forms.ModelForm):  # type: ignore[type-arg]
+    photo_url = forms.URLField(required=False, label="Photo (web address)", assume_scheme="https")
+    consent = forms.BooleanField(
+        required=True, label="I agree to be listed publicly as a signatory, with my name, title, "
+        "organization and the date I signed.",
+        error_messages={"required": "To sign, tick the box agreeing to be listed publicly."},
+    )
+
+    class Meta:
+        model = Signature
+        fields = ["name", "title", "organization", "show_profile", "photo_url", "bio"]
+        labels = {"show_profile": "Also show my photo and bio publicly"}
+
+
+class CommitmentForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = Commitment
+        fields = ["cycle", "what", "indicator", "baseline", "target", "deadline", "process", "organization",
+                  "event"]
+        widgets = {"deadline": forms.DateInput(attrs={"type": "date"})}
+        labels = {"process": "Process or mission it concerns", "what": "What you will do",
+                  "organization": "Organization it concerns", "event": "Event it concerns"}
+
+    def clean_cycle(self) -> ReportingCycle:
+        cycle: ReportingCycle = self.cleaned_data["cycle"]
+        if not cycle.is_open() and (self.instance.pk is None or self.instance.cycle_id != cycle.pk):
+            raise ValidationError(f"The cycle {cycle} is not open: commitments are made between "
+                                  f"{cycle.opens_on} and {cycle.deadline}.")
+        return cycle
+
+
+class ReportForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = Report
+        fields = ["progress", "narrative", "evidence"]
+        widgets = {"progress": forms.RadioSelect, "evidence": forms.Textarea(attrs={"rows": 3})}
+        labels = {"evidence": "Evidence links (one web address a line)"}
+
+    def clean_evidence(self) -> str:
+        lines = [line.strip() for line in self.cleaned_data["evidence"].splitlines() if line.strip()]
+        check = URLValidator(schemes=["http", "https"])
+        for number, line in enumerate(lines, start=1):
+            try:
+                check(line)
+            except ValidationError:
+                raise ValidationError(f"Line {number} is not a web address: {line[:100]}") from None
+        return "\n".join(lines)
+
+
+class VerificationForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = Verification
+        fields = ["verdict", "comment"]
+        widgets = {"verdict": forms.RadioSelect, "comment": forms.Textarea(attrs={"rows": 3})}
+
+
+class AnswerForm(forms.Form):
+    answer = forms.CharField(max_length=1500, widget=forms.Textarea(attrs={"rows": 3}),
+                             error_messages={"required": "Write an answer before sending it."})

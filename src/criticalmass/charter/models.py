@@ -1,0 +1,185 @@
+"""The Charter and the accountability loop: signatures, commitments, reporting cycles, reports and
+reviewers' verifications. Where a commitment stands is computed by lib.accountability."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from criticalmass.lib import accountability
+
+
+class CharterVersion(models.Model):
+    """One version of the Charter's text. Drafts (no published_at) are never shown publicly."""
+
+    number = models.PositiveIntegerField(unique=True)
+    title = models.CharField(max_length=300)
+    text = models.TextField()
+    summary_of_changes = models.TextField(blank=True)
+    published_at = models.DateTimeField(null=True, blank=True, help_text="Empty while a draft.")
+
+    class Meta:
+        ordering = ["-number"]
+
+    def __str__(self) -> str:
+        return f"Charter v{self.number}: {self.title}"
+
+
+def published() -> models.QuerySet[CharterVersion]:
+    """Versions whose publication time has come; a later time schedules a version."""
+    return CharterVersion.objects.filter(published_at__lte=timezone.now())
+
+
+def current_version() -> CharterVersion | None:
+    return published().order_by("-number").first()
+
+
+class Signature(models.Model):
+    """A partner's signature, listed publicly because they consented. Withdrawn ones are kept, unlisted."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="signatures")
+    version = models.ForeignKey(CharterVersion, on_delete=models.PROTECT, related_name="signatures")
+    name = models.CharField(max_length=200)
+    title = models.CharField(max_length=200)
+    organization = models.ForeignKey("core.Organization", null=True, blank=True, on_delete=models.SET_NULL)
+    consented_at = models.DateTimeField(help_text="When the partner consented to be listed publicly.")
+    signed_at = models.DateTimeField(default=timezone.now)
+    show_profile = models.BooleanField(default=False, help_text="Show the photo and bio publicly.")
+    photo_url = models.URLField(blank=True)
+    bio = models.TextField(blank=True, max_length=1000)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["signed_at"]
+        constraints = [models.UniqueConstraint(fields=["user"], condition=models.Q(withdrawn_at__isnull=True),
+                                               name="one_active_signature_per_user")]
+
+    def __str__(self) -> str:
+        return f"{self.name} signed v{self.version.number}"
+
+
+class ReportingCycle(models.Model):
+    """Opened by the secretariat: commitments made for it are reported on by its deadline."""
+
+    name = models.CharField(max_length=100, unique=True)
+    opens_on = models.DateField()
+    deadline = models.DateField()
+    min_commitments = models.PositiveIntegerField(default=1, help_text="Commitments each partner makes.")
+
+    class Meta:
+        ordering = ["-deadline"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def is_open(self, today: dt.date | None = None) -> bool:
+        today = today or timezone.localdate()
+        return self.opens_on <= today <= self.deadline
+
+
+class Commitment(models.Model):
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="commitments")
+    cycle = models.ForeignKey(ReportingCycle, on_delete=models.PROTECT, related_name="commitments")
+    what = models.TextField(help_text="What you will do.")
+    indicator = models.CharField(max_length=300)
+    baseline = models.CharField(max_length=200)
+    target = models.CharField(max_length=200)
+    deadline = models.DateField()
+    process = models.ForeignKey("parity.Process", null=True, blank=True, on_delete=models.SET_NULL,
+                                related_name="commitments")
+    organization = models.ForeignKey("core.Organization", null=True, blank=True, on_delete=models.SET_NULL)
+    event = models.ForeignKey("events.Event", null=True, blank=True, on_delete=models.SET_NULL,
+                              related_name="commitments")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-cycle__deadline", "pk"]
+
+    def __str__(self) -> str:
+        return self.what[:80]
+
+    def status(self, today: dt.date | None = None) -> str:
+        report = getattr(self, "report", None)
+        return accountability.status(self.cycle.deadline, today or timezone.localdate(),
+                                     report.progress if report else None)
+
+    def status_label(self) -> str:
+        return accountability.STATUS_LABELS[self.status()]
+
+    def disputed(self) -> bool:
+        report = getattr(self, "report", None)
+        return bool(report and report.disputed())
+
+
+class Report(models.Model):
+    class Progress(models.TextChoices):
+        EXCEEDED = "exceeded", "Exceeded"
+        MET = "met", "Met"
+        LIMITED = "limited", "Limited progress"
+        NONE = "none", "No progress"
+
+    commitment = models.OneToOneField(Commitment, on_delete=models.CASCADE, related_name="report")
+    progress = models.CharField(max_length=20, choices=Progress.choices)
+    narrative = models.TextField(max_length=1500)
+    evidence = models.TextField(blank=True, help_text="Evidence links, one web address a line.")
+    submitted_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-submitted_at"]
+
+    def __str__(self) -> str:
+        return f"Report on {self.commitment}"
+
+    def evidence_links(self) -> list[str]:
+        return [line.strip() for line in self.evidence.splitlines() if line.strip()]
+
+    def disputed(self) -> bool:
+        return any(v.verdict == Verification.Verdict.DISPUTE for v in self.verifications.all())
+
+    def confirmed(self) -> bool:
+        verdicts = [v.verdict for v in self.verifications.all()]
+        return bool(verdicts) and all(v == Verification.Verdict.CONFIRM for v in verdicts)
+
+
+class Verification(models.Model):
+    """A reviewer's verdict on a report; a dispute is shown publicly beside the partner's answer."""
+
+    class Verdict(models.TextChoices):
+        CONFIRM = "confirm", "Confirmed"
+        DISPUTE = "dispute", "Disputed"
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="verifications")
+    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    verdict = models.CharField(max_length=10, choices=Verdict.choices)
+    comment = models.TextField(max_length=1500)
+    answer = models.TextField(blank=True, max_length=1500, help_text="The partner's answer.")
+    answered_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        constraints = [models.UniqueConstraint(fields=["report", "reviewer"],
+                                               name="one_verdict_per_reviewer")]
+
+    def __str__(self) -> str:
+        return f"{self.get_verdict_display()} by {self.reviewer}"
+
+
+class Reminder(models.Model):
+    """Each reminder e-mail, sent once: the key says what it was about, so a second run skips it."""
+
+    key = models.CharField(max_length=200, unique=True)
+    recipient = models.EmailField()
+    subject = models.CharField(max_length=300)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-sent_at"]
+
+    def __str__(self) -> str:
+        return self.key

@@ -1,0 +1,85 @@
+"""The accountability figures, as rows: the pages, their CSV downloads and the API all read these."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from criticalmass.charter.models import Commitment, Signature
+from criticalmass.core.models import User
+from criticalmass.lib import accountability
+
+SUMMARY_COLUMNS = ["made", "reported", "met_or_exceeded", "disputed", "not_reported", "awaiting",
+                   "reported_share"]
+COMMITMENT_COLUMNS = ["partner", "cycle", "what", "indicator", "baseline", "target", "deadline",
+                      "status", "verification", "process", "organization", "event"]
+
+
+def public_name(user: User) -> str:
+    return user.display_name or user.username
+
+
+def commitments(owner: User | None = None) -> QuerySet[Commitment]:
+    found = Commitment.objects.select_related("owner", "cycle", "process", "organization", "event", "report")
+    found = found.prefetch_related("report__verifications")
+    return found.filter(owner=owner) if owner else found
+
+
+def concerning(*, process_pk: int | None = None, event_pk: int | None = None,
+               organization_pk: int | None = None) -> QuerySet[Commitment]:
+    """Commitments that concern a process or mission, an event or an organization, for their own pages."""
+    found = commitments()
+    if process_pk is not None:
+        found = found.filter(process_id=process_pk)
+    if event_pk is not None:
+        found = found.filter(event_id=event_pk)
+    if organization_pk is not None:
+        found = found.filter(organization_id=organization_pk)
+    return found
+
+
+def active_signatures() -> QuerySet[Signature]:
+    return Signature.objects.filter(withdrawn_at__isnull=True).select_related("version", "organization")
+
+
+def verification_mark(commitment: Commitment) -> str:
+    report = getattr(commitment, "report", None)
+    if report is None:
+        return ""
+    return "disputed" if report.disputed() else "confirmed" if report.confirmed() else "unverified"
+
+
+def summary_row(items: Iterable[Commitment], today: dt.date) -> dict[str, int]:
+    summary = accountability.summarize((c.status(today), c.disputed()) for c in items)
+    share = summary.reported_share
+    return {**{name: getattr(summary, name) for name in SUMMARY_COLUMNS[:-1]},
+            "reported_share": round(share, 1) if share is not None else None}
+
+
+def by_cycle(items: list[Commitment], today: dt.date | None = None) -> list[dict[str, Any]]:
+    """One row per cycle, oldest first (the trend), and the totals."""
+    today = today or timezone.localdate()
+    cycles = sorted({c.cycle for c in items}, key=lambda cycle: cycle.deadline)
+    rows = [{"cycle": cycle.name, "deadline": cycle.deadline,
+             **summary_row([c for c in items if c.cycle_id == cycle.pk], today)} for cycle in cycles]
+    return rows
+
+
+def by_partner(items: list[Commitment], today: dt.date | None = None) -> list[dict[str, Any]]:
+    today = today or timezone.localdate()
+    owners = sorted({c.owner for c in items}, key=lambda u: public_name(u).lower())
+    return [{"partner": public_name(owner), "username": owner.username,
+             **summary_row([c for c in items if c.owner_id == owner.pk], today)} for owner in owners]
+
+
+def commitment_rows(items: Iterable[Commitment]) -> list[dict[str, Any]]:
+    return [{"partner": public_name(c.owner), "cycle": c.cycle.name, "what": c.what, "indicator": c.indicator,
+             "baseline": c.baseline, "target": c.target, "deadline": c.deadline, "status": c.status(),
+             "verification": verification_mark(c), "process": c.process.name if c.process else "",
+             "organization": c.organization.name if c.organization else "",
+             "event": c.event.name if c.event else "",
+             "commitment": c} for c in items]

@@ -1,0 +1,83 @@
+"""Reminder e-mails: partners before a cycle's deadline and once overdue, reviewers when reports await
+them. Each message is logged in Reminder under a key, so running again sends nothing new."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Q
+
+from criticalmass.charter.models import Commitment, Reminder, Report, ReportingCycle
+from criticalmass.core.models import Role, User
+
+DEFAULT_DAYS_BEFORE = 14
+
+
+@dataclass
+class Message:
+    keys: list[str]
+    recipient: User
+    subject: str
+    lines: list[str] = field(default_factory=list)
+
+
+def unreported(cycle: ReportingCycle) -> dict[User, list[Commitment]]:
+    found: dict[User, list[Commitment]] = defaultdict(list)
+    for commitment in cycle.commitments.filter(report__isnull=True).select_related("owner"):
+        found[commitment.owner].append(commitment)
+    return found
+
+
+def partner_messages(today: dt.date, days_before: int) -> Iterator[Message]:
+    soon = ReportingCycle.objects.filter(deadline__gte=today, deadline__lte=today + dt.timedelta(days_before))
+    for cycle in soon:
+        for owner, items in unreported(cycle).items():
+            yield Message([f"due:{cycle.pk}:{owner.pk}"], owner,
+                          f"Critical Mass: report on your commitments by {cycle.deadline}",
+                          [f"- {c.what[:120]}" for c in items])
+    for cycle in ReportingCycle.objects.filter(deadline__lt=today):
+        for owner, items in unreported(cycle).items():
+            yield Message([f"overdue:{cycle.pk}:{owner.pk}"], owner,
+                          f"Critical Mass: {cycle} closed on {cycle.deadline}; these are not reported",
+                          [f"- {c.what[:120]}" for c in items])
+
+
+def reviewer_messages() -> Iterator[Message]:
+    waiting = list(Report.objects.filter(verifications__isnull=True).select_related("commitment"))
+    reviewers = User.objects.filter(Q(role=Role.REVIEWER), is_active=True)
+    for reviewer in reviewers:
+        keys = {f"review:{r.pk}:{reviewer.pk}": r for r in waiting}
+        sent = set(Reminder.objects.filter(key__in=keys).values_list("key", flat=True))
+        new = {key: r for key, r in keys.items() if key not in sent}
+        if new:
+            yield Message(list(new), reviewer, f"Critical Mass: {len(new)} report(s) await verification",
+                          [f"- {r.commitment.what[:120]}" for r in new.values()])
+
+
+def send(message: Message) -> bool:
+    """Send once: skip when already logged or when the person has no e-mail address."""
+    if not message.recipient.email or Reminder.objects.filter(key__in=message.keys).exists():
+        return False
+    body = "\n".join(["Hello,", "", *message.lines, "", "Critical Mass"])
+    with transaction.atomic():
+        for key in message.keys:
+            Reminder.objects.create(key=key, recipient=message.recipient.email, subject=message.subject)
+        send_mail(message.subject, body, settings.DEFAULT_FROM_EMAIL, [message.recipient.email])
+    return True
+
+
+def send_reminders(today: dt.date, days_before: int = DEFAULT_DAYS_BEFORE) -> tuple[int, int]:
+    """(sent, skipped): skipped were already sent or have no address."""
+    sent = skipped = 0
+    for message in [*partner_messages(today, days_before), *reviewer_messages()]:
+        if send(message):
+            sent += 1
+        else:
+            skipped += 1
+    return sent, skipped

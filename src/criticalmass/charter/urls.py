@@ -1,0 +1,23 @@
+from django.urls import path
+
+from criticalmass.charter import views
+
+app_name = "charter"
+urlpatterns = [
+    path("charter/", views.charter, name="charter"),
+    path("charter/versions/", views.versions, name="versions"),
+    path("charter/sign/", views.sign, name="sign"),
+    path("charter/withdraw/", views.withdraw, name="withdraw"),
+    path("accountability/", views.accountability, name="accountability"),
+    path("accountability/<slug:name>.csv", views.accountability_csv, name="accountability_csv"),
+    path("accountability/partners/<str:username>/", views.partner, name="partner"),
+    path("accountability/partners/<str:username>/<slug:name>.csv", views.partner_csv, name="partner_csv"),
+    path("my/commitments/", views.mine, name="mine"),
+    path("my/commitments/new/", views.commitment_form, name="commitment_new"),
+    path("my/commitments/<int:pk>/", views.commitment_form, name="commitment_edit"),
+    path("my/commitments/<int:pk>/report/", views.report, name="report"),
+    path("my/verifications/<int:pk>/answer/", views.answer, name="answer"),
+    path("commitments/<int:pk>/history/", views.commitment_history, name="history"),
+    path("review/", views.review, name="review"),
+    path("review/reports/<int:pk>/", views.verify, name="verify"),
+]

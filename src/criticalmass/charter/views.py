@@ -1,0 +1,294 @@
+"""Charter pages: the public Charter and accountability pages, and the forms of partners and reviewers.
+
+Public pages are read-only. Partners sign, make commitments and report on their own; reviewers
+confirm or dispute reports; the secretariat reads every commitment's history.
+"""
+
+from __future__ import annotations
+
+import csv
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from criticalmass.charter import history, queries
+from criticalmass.charter.forms import AnswerForm, CommitmentForm, ReportForm, SignatureForm, VerificationForm
+from criticalmass.charter.models import (
+    Commitment,
+    Report,
+    ReportingCycle,
+    Signature,
+    Verification,
+    current_version,
+    published,
+)
+from criticalmass.core.models import Role, User, audit
+from criticalmass.core.permissions import role_required
+from criticalmass.lib.csvsafe import safe_cell
+
+PARTNER = (Role.PARTNER,)
+COMMITMENT_FIELDS = ["cycle", "what", "indicator", "baseline", "target", "deadline", "process",
+                     "organization", "event"]
+REPORT_FIELDS = ["progress", "narrative", "evidence"]
+
+
+def me(request: HttpRequest) -> User:
+    return request.user  # type: ignore[return-value]
+
+
+def posted(request: HttpRequest) -> QueryDict | None:
+    """The posted data, even when empty (an empty form must fail validation, not show a blank form)."""
+    return request.POST if request.method == "POST" else None
+
+
+# ---- Public --------------------------------------------------------------------------------
+
+@require_safe
+def charter(request: HttpRequest) -> HttpResponse:
+    signed = None
+    if request.user.is_authenticated:
+        signed = Signature.objects.filter(user=me(request), withdrawn_at__isnull=True).first()
+    return render(request, "charter/charter.html", {
+        "version": current_version(), "signatures": queries.active_signatures(), "signed": signed,
+    })
+
+
+@require_safe
+def versions(request: HttpRequest) -> HttpResponse:
+    return render(request, "charter/versions.html", {"versions": published()})
+
+
+def overall_tables() -> dict[str, list[dict[str, Any]]]:
+    items = list(queries.commitments())
+    return {"cycles": queries.by_cycle(items), "partners": queries.by_partner(items),
+            "commitments": queries.commitment_rows(items)}
+
+
+def partner_tables(username: str) -> tuple[User, dict[str, list[dict[str, Any]]]]:
+    owner = get_object_or_404(User, username=username, role=Role.PARTNER)
+    items = list(queries.commitments(owner))
+    return owner, {"cycles": queries.by_cycle(items), "commitments": queries.commitment_rows(items)}
+
+
+@require_safe
+def accountability(request: HttpRequest) -> HttpResponse:
+    return render(request, "charter/accountability.html", {"tables": overall_tables(), "owner": None})
+
+
+@require_safe
+def partner(request: HttpRequest, username: str) -> HttpResponse:
+    owner, tables = partner_tables(username)
+    signature = queries.active_signatures().filter(user=owner).first()
+    return render(request, "charter/accountability.html", {
+        "tables": tables, "owner": owner, "owner_name": queries.public_name(owner), "signature": signature,
+    })
+
+
+def csv_response(rows: list[dict[str, Any]], columns: list[str], filename: str) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="criticalmass-{filename}.csv"'
+    writer = csv.writer(response)
+    writer.writerow(columns)
+    writer.writerows([safe_cell(row[c]) for c in columns] for row in rows)
+    return response
+
+
+def table_columns(name: str) -> list[str]:
+    return {"cycles": ["cycle", "deadline", *queries.SUMMARY_COLUMNS],
+            "partners": ["partner", *queries.SUMMARY_COLUMNS],
+            "commitments": queries.COMMITMENT_COLUMNS}[name]
+
+
+@require_safe
+def accountability_csv(request: HttpRequest, name: str) -> HttpResponse:
+    tables = overall_tables()
+    if name not in tables:
+        raise Http404(f"There is no table '{name}' here.")
+    return csv_response(tables[name], table_columns(name), f"accountability-{name}")
+
+
+@require_safe
+def partner_csv(request: HttpRequest, username: str, name: str) -> HttpResponse:
+    owner, tables = partner_tables(username)
+    if name not in tables:
+        raise Http404(f"There is no table '{name}' here.")
+    return csv_response(tables[name], table_columns(name), f"accountability-{owner.username}-{name}")
+
+
+# ---- Signing -------------------------------------------------------------------------------
+
+@role_required(*PARTNER)
+@require_http_methods(["GET", "HEAD", "POST"])
+def sign(request: HttpRequest) -> HttpResponse:
+    version = current_version()
+    if version is None:
+        raise Http404("The Charter has not been published yet.")
+    if Signature.objects.filter(user=me(request), withdrawn_at__isnull=True).exists():
+        messages.info(request, "You have already signed the Charter.")
+        return redirect("charter:charter")
+    initial = {"name": me(request).display_name or me(request).get_full_name()}
+    form = SignatureForm(posted(request), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            signature = form.save(commit=False)
+            signature.user, signature.version, signature.consented_at = me(request), version, timezone.now()
+            signature.save()
+            audit("charter.signed", f"charter.signature:{signature.pk}", user=me(request),
+                  version=version.number)
+        messages.success(request, f"Thank you: you signed version {version.number} of the Charter.")
+        return redirect("charter:charter")
+    return render(request, "charter/sign.html", {"form": form, "version": version}, status=400 if
+                  form.errors else 200)
+
+
+@role_required(*PARTNER)
+@require_POST
+def withdraw(request: HttpRequest) -> HttpResponse:
+    signature = Signature.objects.filter(user=me(request), withdrawn_at__isnull=True).first()
+    if signature is None:
+        messages.error(request, "You have no signature to withdraw.")
+        return redirect("charter:charter")
+    with transaction.atomic():
+        signature.withdrawn_at = timezone.now()
+        signature.save(update_fields=["withdrawn_at"])
+        audit("charter.withdrawn", f"charter.signature:{signature.pk}", user=me(request))
+    messages.success(request, "Your signature is withdrawn; you are no longer listed.")
+    return redirect("charter:charter")
+
+
+# ---- Commitments and reports ---------------------------------------------------------------
+
+def own_commitment(request: HttpRequest, pk: int) -> Commitment:
+    """The commitment if it is the partner's own (or the user is the secretariat); 404 if none, else 403."""
+    commitment = get_object_or_404(queries.commitments(), pk=pk)
+    if commitment.owner_id != me(request).pk and not me(request).is_secretariat:
+        raise PermissionDenied("This commitment is another partner's.")
+    return commitment
+
+
+@role_required(*PARTNER)
+@require_safe
+def mine(request: HttpRequest) -> HttpResponse:
+    items = list(queries.commitments(me(request)))
+    cycles = ReportingCycle.objects.all()
+    counts = {cycle.pk: sum(c.cycle_id == cycle.pk for c in items) for cycle in cycles}
+    short = [c for c in cycles if c.is_open() and counts[c.pk] < c.min_commitments]
+    return render(request, "charter/mine.html", {"commitments": items, "short": short,
+                                                 "answer_form": AnswerForm()})
+
+
+@role_required(Role.PARTNER, Role.SECRETARIAT)
+@require_http_methods(["GET", "HEAD", "POST"])
+def commitment_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    commitment = own_commitment(request, pk) if pk else None
+    if commitment is None and not me(request).has_role(Role.PARTNER):
+        raise PermissionDenied("Only partners make commitments.")
+    if commitment and not me(request).is_secretariat and timezone.localdate() > commitment.cycle.deadline:
+        messages.error(request, f"{commitment.cycle} closed on {commitment.cycle.deadline}; its commitments "
+                       "can no longer be changed. Ask the secretariat if something is wrong.")
+        return redirect("charter:mine")
+    before = history.snapshot(commitment, COMMITMENT_FIELDS) if commitment else {}
+    form = CommitmentForm(posted(request), instance=commitment)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            saved = form.save(commit=False)
+            if commitment is None:
+                saved.owner = me(request)
+            saved.save()
+            action = "commitment.changed" if commitment else "commitment.created"
+            history.record(action, saved.pk, me(request), before, history.snapshot(saved, COMMITMENT_FIELDS))
+        messages.success(request, "Commitment saved.")
+        return redirect("charter:mine" if me(request).has_role(Role.PARTNER) else "charter:accountability")
+    return render(request, "charter/commitment_form.html", {"form": form, "commitment": commitment},
+                  status=400 if form.errors else 200)
+
+
+@role_required(*PARTNER)
+@require_http_methods(["GET", "HEAD", "POST"])
+def report(request: HttpRequest, pk: int) -> HttpResponse:
+    commitment = own_commitment(request, pk)
+    existing = getattr(commitment, "report", None)
+    if timezone.localdate() > commitment.cycle.deadline:
+        messages.error(request, f"The deadline of {commitment.cycle} ({commitment.cycle.deadline}) "
+                       "has passed; "
+                       "reports can no longer be made or changed.")
+        return redirect("charter:mine")
+    before = history.snapshot(existing, REPORT_FIELDS) if existing else {}
+    form = ReportForm(posted(request), instance=existing)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            saved: Report = form.save(commit=False)
+            saved.commitment = commitment
+            saved.save()
+            action = "report.changed" if existing else "report.created"
+            history.record(action, commitment.pk, me(request), before, history.snapshot(saved, REPORT_FIELDS))
+        messages.success(request, "Report saved.")
+        return redirect("charter:mine")
+    return render(request, "charter/report_form.html", {"form": form, "commitment": commitment},
+                  status=400 if form.errors else 200)
+
+
+@role_required(Role.SECRETARIAT)
+@require_safe
+def commitment_history(request: HttpRequest, pk: int) -> HttpResponse:
+    commitment = get_object_or_404(queries.commitments(), pk=pk)
+    events = [(event, history.describe(event.detail.get("changes", {}))) for event in history.of(pk)]
+    return render(request, "charter/history.html", {"commitment": commitment, "events": events})
+
+
+# ---- Verification --------------------------------------------------------------------------
+
+def reports_to_review() -> QuerySet[Report]:
+    return Report.objects.select_related("commitment__owner", "commitment__cycle").prefetch_related(
+        "verifications__reviewer").order_by("-updated_at")
+
+
+@role_required(Role.REVIEWER, Role.SECRETARIAT)
+@require_safe
+def review(request: HttpRequest) -> HttpResponse:
+    context = {"reports": reports_to_review(), "form": VerificationForm()}
+    return render(request, "charter/review.html", context)
+
+
+@role_required(Role.REVIEWER)
+@require_POST
+def verify(request: HttpRequest, pk: int) -> HttpResponse:
+    found = get_object_or_404(Report, pk=pk)
+    existing = Verification.objects.filter(report=found, reviewer=me(request)).first()
+    form = VerificationForm(request.POST, instance=existing)
+    if not form.is_valid():
+        return render(request, "charter/review.html", {"reports": reports_to_review(), "form": form,
+                                                       "failed": found.pk}, status=400)
+    with transaction.atomic():
+        verification = form.save(commit=False)
+        verification.report, verification.reviewer = found, me(request)
+        verification.save()
+        history.record("report.verified", found.commitment_id, me(request), {},
+                       {"verdict": verification.verdict, "comment": verification.comment})
+    messages.success(request, f"Your verdict ({verification.get_verdict_display().lower()}) is recorded.")
+    return redirect("charter:review")
+
+
+@role_required(*PARTNER)
+@require_POST
+def answer(request: HttpRequest, pk: int) -> HttpResponse:
+    verification = get_object_or_404(Verification.objects.select_related("report__commitment"), pk=pk)
+    own_commitment(request, verification.report.commitment_id)
+    form = AnswerForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(str(e) for e in form.errors["answer"]))
+        return redirect("charter:mine")
+    with transaction.atomic():
+        verification.answer, verification.answered_at = form.cleaned_data["answer"], timezone.now()
+        verification.save(update_fields=["answer", "answered_at"])
+        history.record("verification.answered", verification.report.commitment_id, me(request), {},
+                       {"answer": verification.answer})
+    messages.success(request, "Your answer is published beside the reviewer's comment.")
+    return redirect("charter:mine")

@@ -1,0 +1,100 @@
+"""Panel pledge and manel watch: events have panels, panels have speakers whose gender is
+self-declared or unknown (never guessed); a roster of women experts who opted in to be suggested."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+
+from criticalmass.lib import panels
+
+RESERVED_SLUGS = {"pledge", "tallies"}  # /events/pledge/ and /events/tallies/ are pages of their own
+
+
+class PanelPledge(models.Model):
+    """A partner's pledge not to sit on panels without women."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                                related_name="panel_pledge")
+    taken_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"Panel pledge of {self.user}"
+
+
+class Event(models.Model):
+    slug = models.SlugField(max_length=120, unique=True)
+    name = models.CharField(max_length=300)
+    date = models.DateField()
+    place = models.CharField(max_length=200, blank=True)
+    organizer = models.ForeignKey("core.Organization", null=True, blank=True, on_delete=models.SET_NULL)
+    url = models.URLField(blank=True)
+
+    class Meta:
+        ordering = ["-date", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError({"slug": f"'{self.slug}' is the address of another page; choose another."})
+
+
+class Panel(models.Model):
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="panels")
+    title = models.CharField(max_length=300)
+    topics = models.CharField(max_length=300, blank=True, help_text="Comma-separated, e.g. mediation.")
+    language = models.CharField(max_length=50, blank=True, help_text="e.g. English, French, Arabic.")
+
+    class Meta:
+        ordering = ["event", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.event}: {self.title}"
+
+    def genders(self) -> list[str]:
+        return [speaker.gender for speaker in self.speakers.all()]
+
+    def flag(self) -> str:
+        return panels.panel_flag(self.genders())
+
+
+class Speaker(models.Model):
+    class Gender(models.TextChoices):
+        WOMAN = "woman", "Woman"
+        MAN = "man", "Man"
+        NON_BINARY = "non_binary", "Non-binary"
+        UNKNOWN = "unknown", "Unknown (not declared)"
+
+    panel = models.ForeignKey(Panel, on_delete=models.CASCADE, related_name="speakers")
+    name = models.CharField(max_length=200)
+    gender = models.CharField(max_length=20, choices=Gender.choices, default=Gender.UNKNOWN,
+                              help_text="As the speaker declares it. Never guessed from a name.")
+    partner = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                related_name="panel_seats", help_text="The partner, if a partner speaks.")
+
+    class Meta:
+        ordering = ["panel", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Expert(models.Model):
+    """A woman expert who opted in to be suggested as a speaker. Only opted-in experts are shown."""
+
+    name = models.CharField(max_length=200)
+    expertise = models.CharField(max_length=300, help_text="Comma-separated topics.")
+    languages = models.CharField(max_length=200, help_text="Comma-separated languages.")
+    bio = models.TextField(blank=True, max_length=1000)
+    profile_url = models.URLField(blank=True)
+    opted_in = models.BooleanField(default=False, help_text="She agreed to be suggested publicly.")
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name

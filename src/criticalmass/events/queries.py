@@ -1,0 +1,52 @@
+"""Tallies and suggestions the events pages, CSV downloads and API share."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+
+from criticalmass.core.models import Role, User
+from criticalmass.events.models import Event, Expert, Panel, Speaker
+from criticalmass.lib import panels
+
+TALLY_COLUMNS = ["panels", "speakers", "women", "known", "women_share"]
+
+
+def events() -> QuerySet[Event]:
+    return Event.objects.prefetch_related(Prefetch("panels", Panel.objects.prefetch_related("speakers")))
+
+
+def tally_row(genders_by_panel: list[list[str]]) -> dict[str, Any]:
+    found = panels.tally(genders_by_panel)
+    share = found.women_share
+    return {"panels": found.panels, "speakers": found.speakers, "women": found.women, "known": found.known,
+            "women_share": round(share, 1) if share is not None else None}
+
+
+def coalition_tally() -> dict[str, Any]:
+    return tally_row([p.genders() for p in Panel.objects.prefetch_related("speakers")])
+
+
+def partner_tallies() -> list[dict[str, Any]]:
+    """One row per partner who sat on a panel or took the pledge."""
+    seats = Speaker.objects.filter(partner__isnull=False).values_list("partner_id", "panel_id")
+    by_partner: dict[int, set[int]] = {}
+    for partner_id, panel_id in seats:
+        by_partner.setdefault(partner_id, set()).add(panel_id)
+    partners = User.objects.filter(role=Role.PARTNER).filter(pk__in=by_partner) | User.objects.filter(
+        role=Role.PARTNER, panel_pledge__isnull=False)
+    all_panels = {p.pk: p.genders() for p in Panel.objects.prefetch_related("speakers")}
+    rows = []
+    for partner in partners.distinct().select_related("panel_pledge").order_by("username"):
+        joined = [all_panels[pk] for pk in sorted(by_partner.get(partner.pk, set()))]
+        rows.append({"partner": partner.display_name or partner.username, "username": partner.username,
+                     "pledged": hasattr(partner, "panel_pledge"), **tally_row(joined)})
+    return rows
+
+
+def suggestions(panel: Panel, limit: int = 5) -> list[Expert]:
+    roster = list(Expert.objects.filter(opted_in=True))
+    ids = panels.suggest([(e.pk, e.expertise, e.languages) for e in roster], panel.topics, panel.language)
+    by_id = {e.pk: e for e in roster}
+    return [by_id[i] for i in ids[:limit]]

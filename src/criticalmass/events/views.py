@@ -1,0 +1,84 @@
+"""Events pages: the panel pledge, events and their panels with the manel flag, and public tallies."""
+
+from __future__ import annotations
+
+import csv
+
+from django.contrib import messages
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_safe
+
+from criticalmass.charter.queries import concerning as commitments_concerning
+from criticalmass.core.models import Role, User, audit
+from criticalmass.core.permissions import role_required
+from criticalmass.events import queries
+from criticalmass.events.forms import PledgeForm
+from criticalmass.events.models import PanelPledge
+from criticalmass.lib.csvsafe import safe_cell
+
+
+def posted(request: HttpRequest) -> QueryDict | None:
+    """The posted data, even when empty (an empty form must fail validation, not show a blank form)."""
+    return request.POST if request.method == "POST" else None
+
+
+@require_safe
+def events(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    found = list(queries.events())
+    return render(request, "events/events.html", {
+        "upcoming": [e for e in found if e.date >= today][::-1], "past": [e for e in found if e.date < today],
+    })
+
+
+@require_safe
+def event(request: HttpRequest, slug: str) -> HttpResponse:
+    found = get_object_or_404(queries.events(), slug=slug)
+    upcoming = found.date >= timezone.localdate()
+    rows = [(panel, panel.flag(), queries.suggestions(panel) if upcoming and panel.flag() != "ok" else [])
+            for panel in found.panels.all()]
+    return render(request, "events/event.html", {"event": found, "panels": rows, "upcoming": upcoming,
+                                                 "commitments": commitments_concerning(event_pk=found.pk)})
+
+
+@require_safe
+def tallies(request: HttpRequest) -> HttpResponse:
+    return render(request, "events/tallies.html", {
+        "coalition": queries.coalition_tally(), "partners": queries.partner_tallies(),
+        "pledges": PanelPledge.objects.select_related("user").order_by("taken_at"),
+    })
+
+
+@require_safe
+def tallies_csv(request: HttpRequest, name: str) -> HttpResponse:
+    if name == "coalition":
+        rows, columns = [queries.coalition_tally()], queries.TALLY_COLUMNS
+    elif name == "partners":
+        rows, columns = queries.partner_tallies(), ["partner", "pledged", *queries.TALLY_COLUMNS]
+    else:
+        raise Http404(f"There is no table '{name}' here.")
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="criticalmass-panels-{name}.csv"'
+    writer = csv.writer(response)
+    writer.writerow(columns)
+    writer.writerows([["" if row[c] is None else safe_cell(row[c]) for c in columns] for row in rows])
+    return response
+
+
+@role_required(Role.PARTNER)
+@require_http_methods(["GET", "HEAD", "POST"])
+def pledge(request: HttpRequest) -> HttpResponse:
+    taken = PanelPledge.objects.filter(user=request.user).first()  # type: ignore[misc]
+    form = PledgeForm(posted(request))
+    if request.method == "POST" and taken is None and form.is_valid():
+        with transaction.atomic():
+            partner: User = request.user  # type: ignore[assignment]
+            taken = PanelPledge.objects.create(user=partner)
+            audit("events.pledged", f"events.panelpledge:{taken.pk}", user=partner)
+        messages.success(request, "Thank you: you took the panel pledge.")
+        return redirect("events:tallies")
+    return render(request, "events/pledge.html", {"form": form, "taken": taken},
+                  status=400 if form.errors else 200)

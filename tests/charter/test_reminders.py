@@ -1,0 +1,94 @@
+"""criticalmass send-reminders: before deadlines, when overdue, and to reviewers; each message once."""
+
+from __future__ import annotations
+
+from io import StringIO
+
+import pytest
+from django.core import mail
+from django.core.management import CommandError, call_command
+from django.test import override_settings
+
+from criticalmass.charter.models import Reminder
+
+pytestmark = pytest.mark.usefixtures("locmem")
+
+
+@pytest.fixture
+def locmem():
+    with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+        yield
+
+
+def run(*args: str) -> str:
+    out = StringIO()
+    call_command("send-reminders", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_it_reminds_a_partner_before_the_deadline_once(personas, open_cycle, make_commitment):
+    make_commitment(personas["partner"], open_cycle, "Due soon")
+    assert "Sent 1 reminder(s)" in run()
+    assert mail.outbox[0].to == ["partner@example.org"] and "Due soon" in mail.outbox[0].body
+    assert "Sent 0 reminder(s)" in run()
+    assert len(mail.outbox) == 1 and Reminder.objects.count() == 1
+
+
+def test_it_waits_until_the_deadline_is_near(personas, open_cycle, make_commitment):
+    make_commitment(personas["partner"], open_cycle)
+    run("--days-before", "3")
+    assert mail.outbox == []
+
+
+def test_it_tells_a_partner_once_when_reports_are_overdue(personas, closed_cycle, make_commitment):
+    make_commitment(personas["partner"], closed_cycle, "Too late")
+    run()
+    run()
+    assert len(mail.outbox) == 1 and "not reported" in mail.outbox[0].subject
+
+
+def test_it_sends_nothing_about_reported_commitments(personas, closed_cycle, make_commitment, make_report):
+    make_report(make_commitment(personas["partner"], closed_cycle))
+    run()
+    assert [m.to for m in mail.outbox] == [["reviewer@example.org"]]
+
+
+def test_it_tells_reviewers_about_new_reports_once_each(personas, open_cycle, make_commitment, make_report):
+    make_report(make_commitment(personas["partner"], open_cycle, "First"))
+    run()
+    make_report(make_commitment(personas["partner"], open_cycle, "Second"))
+    run()
+    to_reviewer = [m for m in mail.outbox if m.to == ["reviewer@example.org"]]
+    assert len(to_reviewer) == 2 and "Second" in to_reviewer[1].body and "First" not in to_reviewer[1].body
+
+
+def test_it_does_not_remind_reviewers_of_verified_reports(personas, open_cycle, make_commitment, make_report,
+                                                          make_verdict):
+    make_verdict(make_report(make_commitment(personas["partner"], open_cycle)), personas["reviewer"])
+    run()
+    assert mail.outbox == []
+
+
+def test_it_skips_people_without_an_address_and_logs_nothing_for_them(personas, open_cycle, make_commitment):
+    personas["partner"].email = ""
+    personas["partner"].save()
+    make_commitment(personas["partner"], open_cycle)
+    assert "skipped 1" in run()
+    assert mail.outbox == [] and not Reminder.objects.exists()
+
+
+def test_it_refuses_a_negative_number_of_days(db):
+    with pytest.raises(CommandError, match="--days-before must be 0 or more, got -1"):
+        run("--days-before", "-1")
+
+
+def test_it_logs_nothing_when_the_mail_server_fails(personas, open_cycle, make_commitment, monkeypatch):
+    make_commitment(personas["partner"], open_cycle)
+
+    def refuse(*args, **kwargs):
+        raise ConnectionRefusedError("connection refused")
+
+    monkeypatch.setattr("criticalmass.charter.reminders.send_mail", refuse)
+    with pytest.raises(CommandError, match="Could not send e-mail: connection refused"):
+        run()
+    assert not Reminder.objects.exists()
