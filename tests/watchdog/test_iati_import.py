@@ -1,0 +1,121 @@
+"""`criticalmass import iati FILE`: IATI 2.03 activities from small files written in the real schema,
+valid and not; the country page's money and the API behind it."""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from criticalmass.importers.iati import import_file
+from criticalmass.lib.csvread import FormatError, RowError
+from criticalmass.watchdog.models import AidActivity, AidTransaction
+from tests.watchdog.world import build_watchdog
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "iati"
+
+
+def test_it_imports_activities_with_orgs_countries_sectors_marker_budgets_and_transactions(db):
+    summary = import_file(FIXTURES / "good.xml")
+    assert (summary.rows_read, summary.created) == (3, 3)
+    a1 = AidActivity.objects.get(iati_identifier="XM-TEST-1-A1")
+    assert (a1.title, a1.reporting_org_name, a1.gender_marker, a1.source_row) == (
+        "Women's organisations in peacebuilding", "Test Donor Ministry", 2, 3)
+    assert a1.participating_orgs[1] == {"role": "4", "ref": "GH-WRO-9", "type": "22",
+                                        "name": "Accra Women's Network"}
+    assert a1.sectors == [{"vocabulary": "1", "code": "15170", "percentage": "60"},
+                          {"vocabulary": "1", "code": "15180", "percentage": "40"}]
+    assert a1.budgets[0]["value"] == "1000" and a1.budgets[0]["period_end"] == "2025-12-31"
+    assert [(t.type, t.value, t.currency) for t in a1.transactions.all()] == [
+        ("2", Decimal(1000), "USD"), ("3", Decimal(500), "USD"), ("4", Decimal(100), "USD")]
+    a2 = AidActivity.objects.get(iati_identifier="XM-TEST-1-A2")
+    assert sorted((r.country_id, r.percentage) for r in a2.recipients.all()) == [("GHA", 50), ("KEN", 50)]
+    assert AidTransaction.objects.get(activity__iati_identifier="XM-TEST-1-A3").currency == "EUR"
+
+
+def test_it_adds_nothing_the_second_time(db):
+    import_file(FIXTURES / "good.xml")
+    again = import_file(FIXTURES / "good.xml")
+    assert (again.created, again.updated, again.unchanged, again.removed) == (0, 0, 3, 0)
+    assert AidTransaction.objects.count() == 5
+
+
+@pytest.mark.parametrize(("name", "message"), [
+    ("bomb.xml", "bomb.xml declares a DTD or entities, which IATI files never need; refused for safety"),
+    ("external.xml", "external.xml declares a DTD or entities, which IATI files never need; "
+                     "refused for safety"),
+    ("version_201.xml", "version_201.xml is IATI version '2.01'; this importer reads 2.03"),
+])
+def test_it_refuses_unsafe_and_other_version_files_whole(db, name, message):
+    with pytest.raises(FormatError) as caught:
+        import_file(FIXTURES / name)
+    assert str(caught.value) == message
+    assert not AidActivity.objects.exists()
+
+
+def test_it_refuses_xml_that_is_not_well_formed(db):
+    with pytest.raises(FormatError, match=r"malformed.xml is not well-formed XML \(mismatched tag: line 4"):
+        import_file(FIXTURES / "malformed.xml")
+
+
+@pytest.mark.parametrize(("name", "message"), [
+    ("bad_value.xml", "bad_value.xml, line 28, column 'transaction/value': 'five hundred' is not a number"),
+    ("bad_country.xml", "bad_country.xml, line 41, column 'recipient-country/@code': 'XX' is not an ISO"),
+    ("no_currency.xml", "no_currency.xml, line 60, column 'transaction/value/@currency': no currency"),
+])
+def test_it_names_file_line_and_element_of_a_bad_value_and_imports_nothing(db, name, message):
+    with pytest.raises(RowError) as caught:
+        import_file(FIXTURES / name)
+    assert str(caught.value).startswith(message)
+    assert not AidActivity.objects.exists()
+
+
+def test_it_keeps_a_gender_marker_outside_the_dac_definitions_with_a_warning(db):
+    summary = import_file(FIXTURES / "marker_3.xml")
+    assert summary.warnings == [(43, "gender equality marker significance 3 is not in the DAC definitions "
+                                     "(0, 1, 2); kept as published")]
+    assert AidActivity.objects.get(iati_identifier="XM-TEST-1-A2").gender_marker == 3
+
+
+def test_it_fails_the_command_in_one_line(db):
+    with pytest.raises(CommandError) as caught:
+        call_command("import", "iati", str(FIXTURES / "bomb.xml"), stdout=io.StringIO(), stderr=io.StringIO())
+    assert "\n" not in str(caught.value) and "refused for safety" in str(caught.value)
+
+
+def test_it_shows_the_money_on_the_country_page_with_the_activities_behind_it(client, db):
+    import_file(FIXTURES / "good.xml")
+    page = client.get("/watchdog/countries/GHA/").content.decode()
+    money = page.split('id="money-title"')[1].split("</section>")[0]
+    # all: 600 + 500 USD, 200 EUR; principal: 600 USD (54.5%); WROs: 360 USD (32.7%), 100 EUR (50.0%)
+    assert "1100 USD; 200 EUR" in money
+    assert "54.5% (USD); 0.0% (EUR)" in money
+    assert "32.7% (USD); 50.0% (EUR)" in money
+    assert "XM-TEST-1-A1, XM-TEST-1-A3" in money
+    assert "IATI activity file good.xml" in money and "line 3 of good.xml" in money
+
+
+def test_it_gives_the_money_and_the_activities_in_the_api(client, db):
+    import_file(FIXTURES / "good.xml")
+    body = client.get("/api/watchdog/countries/GHA").json()
+    assert body["money"]["womens_rights_organisations"]["amounts"] == {"USD": "360.00", "EUR": "100.00"}
+    assert body["money"]["gender_principal"]["share_of_all"] == {"USD": "54.5", "EUR": "0.0"}
+    listed = client.get("/api/watchdog/aid-activities?country=KEN").json()
+    assert [a["iati_identifier"] for a in listed["items"]] == ["XM-TEST-1-A2"]
+    assert listed["items"][0]["citation"] == "IATI aid activities, good.xml, row 36"
+    principal = client.get("/api/watchdog/aid-activities?gender_marker=2").json()
+    assert principal["count"] == 1
+
+
+def test_it_shows_the_activities_that_fund_an_action(client, db):
+    ids = build_watchdog()
+    import_file(FIXTURES / "good.xml")
+    AidActivity.objects.get(iati_identifier="XM-TEST-1-A1").actions.add(ids["action"])
+    page = client.get(f"/watchdog/actions/{ids['action']}/").content.decode()
+    assert "XM-TEST-1-A1 “Women&#x27;s organisations in peacebuilding” (good.xml, line 3)" in page
+    api = client.get("/api/watchdog/aid-activities?country=GHA&gender_marker=2").json()
+    assert api["items"][0]["actions"] == [ids["action"]]
