@@ -1,0 +1,128 @@
+"""JSON API of the briefing builder (mounted at /api/briefings/): audiences and briefings."""
+
+# No `from __future__ import annotations` here: django-ninja reads the parameter annotations.
+import datetime as dt
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Field, Query, Router, Schema
+from ninja.errors import HttpError
+
+from criticalmass.api_common import ERRORS
+from criticalmass.briefings import build as builder
+from criticalmass.briefings.models import Audience
+
+router = Router()
+
+
+class WeightOut(Schema):
+    argument: str
+    weight: int
+
+
+class AudienceOut(Schema):
+    slug: str
+    name: str
+    evidence_tags: list[str]
+    weights: list[WeightOut] = Field(..., description="Argument types, heaviest first.")
+
+    @staticmethod
+    def resolve_evidence_tags(obj: Audience) -> list[str]:
+        return obj.tags
+
+    @staticmethod
+    def resolve_weights(obj: Audience) -> list[dict[str, Any]]:
+        weights = sorted(obj.weights.all(), key=lambda w: (-w.weight, w.argument))
+        return [{"argument": w.argument, "weight": w.weight} for w in weights]
+
+
+class FigureOut(Schema):
+    label: str
+    value: str
+    source: str
+
+
+class PointOut(Schema):
+    evidence: str = Field(..., description="Evidence slug (see /api/hub/evidence/{slug}).")
+    claim: str
+    citation: str
+    counter_evidence: list[str]
+
+
+class SectionOut(Schema):
+    argument: str
+    weight: int
+    points: list[PointOut]
+
+
+class ObjectionOut(Schema):
+    objection: str
+    answer: str
+
+
+class BriefingOut(Schema):
+    audience: str
+    context_kind: str
+    context: str
+    context_name: str
+    date: dt.date
+    figures: list[FigureOut]
+    sections: list[SectionOut] = Field(..., description="Arguments in the audience's order.")
+    objections: list[ObjectionOut]
+    organizations: list[str]
+    sources: list[str]
+
+
+class BriefingParams(Schema):
+    audience: str = Field(..., max_length=60)
+    mission: str | None = Field(None, max_length=120, description="A peace operation's slug.")
+    process: str | None = Field(None, max_length=120, description="A negotiation's slug.")
+    country: str | None = Field(None, max_length=3, description="ISO 3166-1 alpha-3 code.")
+
+
+@router.get("/audiences", response={200: list[AudienceOut], **ERRORS}, url_name="briefings_audiences")
+def list_audiences(request: HttpRequest) -> list[Audience]:
+    """Audiences a briefing can be written for, with their argument-type weights."""
+    return list(Audience.objects.prefetch_related("weights"))
+
+
+def briefing_dict(b: builder.Briefing) -> dict[str, Any]:
+    sections = [
+        {
+            "argument": s.argument,
+            "weight": s.weight,
+            "points": [
+                {
+                    "evidence": p.evidence.slug,
+                    "claim": p.evidence.claim,
+                    "citation": p.evidence.citation(),
+                    "counter_evidence": [c.slug for c in p.counters],
+                }
+                for p in s.points
+            ],
+        }
+        for s in b.sections
+    ]
+    return {
+        "audience": b.audience.slug,
+        "context_kind": b.context_kind,
+        "context": b.context_slug,
+        "context_name": b.context_name,
+        "date": b.date,
+        "figures": [vars(f) for f in b.figures],
+        "sections": sections,
+        "objections": [{"objection": o.objection, "answer": o.answer} for o in b.objections],
+        "organizations": [o.name for o in b.organizations],
+        "sources": b.sources,
+    }
+
+
+@router.get("/briefing", response={200: BriefingOut, **ERRORS}, url_name="briefings_briefing")
+def get_briefing(request: HttpRequest, params: Query[BriefingParams]) -> dict[str, Any]:
+    """A briefing for an audience and one context (mission, process or country), as data. The PDF is
+    at /briefings/briefing.pdf with the same parameters."""
+    try:
+        made = builder.build({k: v for k, v in params.dict().items() if v})
+    except builder.BriefingError as exc:
+        raise HttpError(404 if isinstance(exc, builder.NotFound) else 422, str(exc)) from None
+    return briefing_dict(made)

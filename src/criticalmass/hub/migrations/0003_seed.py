@@ -1,0 +1,91 @@
+"""The evidence seed (hub/data/evidence.json) and the "click here" cards, both edited later in the admin."""
+
+from django.db import migrations
+
+from criticalmass.hub import seed
+
+CARDS = [
+    (
+        "ministry-implementer",
+        "Ministry implementer",
+        "Plans, laws and the obligations they answer to.",
+        [
+            ("data", "Women at the peace table, by process", "/negotiations/"),
+            ("data", "Targets and how they rise to parity", "/targets/"),
+            ("evidence", "Obligations and baselines", "/hub/evidence/?kind=obligation"),
+            ("practice", "Practices and toolkits", "/hub/practices/"),
+            ("support", "Build a briefing for your minister", "/briefings/"),
+        ],
+    ),
+    (
+        "mission-leader",
+        "Mission leader",
+        "Your mission's women's share against target, and what works.",
+        [
+            ("data", "Missions ranked by their gap to target", "/"),
+            ("evidence", "Evidence for military and police audiences", "/hub/evidence/?audience=military"),
+            ("practice", "Practices from peace operations", "/hub/practices/"),
+            ("support", "Elsie Initiative Fund for uniformed women", "https://elsiefund.org/"),
+            ("support", "Build a briefing for a force commander", "/briefings/"),
+        ],
+    ),
+    (
+        "donor",
+        "Donor",
+        "Where the money goes, and where it does not.",
+        [
+            ("evidence", "Funding baselines", "/hub/evidence/?theme=funding"),
+            ("data", "Sources of every figure", "/sources/"),
+            ("practice", "Practices worth funding", "/hub/practices/"),
+            ("support", "Build a briefing for a donor", "/briefings/"),
+        ],
+    ),
+    (
+        "male-ally",
+        "Male ally",
+        "What you can do with the access you have.",
+        [
+            ("evidence", "Evidence for men as allies", "/hub/evidence/?audience=men_allies"),
+            ("data", "Sign the Charter and make commitments", "/charter/"),
+            ("practice", "Stories from allies and advocates", "/hub/practices/?type=story"),
+            ("support", "Build a briefing for a meeting", "/briefings/"),
+        ],
+    ),
+    (
+        "grassroots-advocate",
+        "Grassroots advocate",
+        "Evidence to argue with, and a safe place to share.",
+        [
+            ("evidence", "All verified evidence", "/hub/evidence/"),
+            ("practice", "Share a practice or a story", "/hub/practices/new/"),
+            ("data", "Peace agreements and their provisions", "/agreements/"),
+            ("support", "Build a briefing for a decision-maker", "/briefings/"),
+        ],
+    ),
+]
+
+
+def seed_evidence(apps, schema_editor):
+    seed.load(seed.DATA_FILE, model=apps.get_model("hub", "Evidence"))
+
+
+def seed_cards(apps, schema_editor):
+    Card = apps.get_model("hub", "Card")
+    CardLink = apps.get_model("hub", "CardLink")
+    for order, (slug, title, blurb, links) in enumerate(CARDS):
+        card, _ = Card.objects.get_or_create(
+            slug=slug, defaults={"title": title, "blurb": blurb, "order": order}
+        )
+        for i, (type_, label, url) in enumerate(links):
+            CardLink.objects.get_or_create(
+                card=card, label=label, defaults={"type": type_, "url": url, "order": i}
+            )
+
+
+class Migration(migrations.Migration):
+    dependencies = [("hub", "0002_search_index"), ("core", "0001_initial")]
+
+    operations = [
+        migrations.RunPython(seed_evidence, migrations.RunPython.noop),
+        migrations.RunPython(seed_cards, migrations.RunPython.noop),
+    ]

@@ -1,0 +1,247 @@
+"""Hub pages: the "click here" cards, evidence (and its CSV), search, practices and stories, review.
+
+Reading is public; submitting needs a login; publishing is the secretariat's.
+"""
+
+from __future__ import annotations
+
+import csv
+from typing import Any
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_safe
+
+from criticalmass.core.models import Role, User, audit
+from criticalmass.core.permissions import role_required
+from criticalmass.hub import indexing, queries, search
+from criticalmass.hub.forms import PracticeForm, ReviewForm
+from criticalmass.hub.models import (
+    AUDIENCE_TAGS,
+    Argument,
+    Card,
+    Evidence,
+    Grade,
+    Kind,
+    Practice,
+    Status,
+)
+
+EVERYONE = [choice[0] for choice in Role.choices]
+PAGE_SIZE = 20
+CSV_COLUMNS = [
+    "slug",
+    "claim",
+    "number",
+    "unit",
+    "year",
+    "grade",
+    "kind",
+    "arguments",
+    "audiences",
+    "themes",
+    "source_org",
+    "source_title",
+    "source_year",
+    "url",
+    "qualifies",
+]
+
+
+def me(request: HttpRequest) -> User | None:
+    return request.user if request.user.is_authenticated else None  # type: ignore[return-value]
+
+
+# ---- Cards ---------------------------------------------------------------------------------
+
+
+@require_safe
+def cards(request: HttpRequest) -> HttpResponse:
+    return render(request, "hub/cards.html", {"cards": Card.objects.prefetch_related("links")})
+
+
+# ---- Evidence ------------------------------------------------------------------------------
+
+
+class BadFilter(ValueError):
+    pass
+
+
+def evidence_filters(request: HttpRequest) -> queries.EvidenceFilters:
+    """The filters in the address; an unknown value is an error naming it (a typo must not show all)."""
+    allowed = {
+        "kind": Kind.values,
+        "argument": Argument.values,
+        "audience": AUDIENCE_TAGS,
+        "grade": Grade.values,
+    }
+    values = {}
+    for name in ("kind", "argument", "audience", "theme", "grade"):
+        value = request.GET.get(name, "").strip()
+        if value and name in allowed and value not in allowed[name]:
+            raise BadFilter(f"There is no {name} '{value}'. Choose one from the list.")
+        values[name] = value
+    return queries.EvidenceFilters(**values)
+
+
+def filter_options() -> dict[str, Any]:
+    return {
+        "kinds": Kind.choices,
+        "arguments": Argument.choices,
+        "audiences": AUDIENCE_TAGS,
+        "grades": Grade.choices,
+    }
+
+
+@require_safe
+def evidence(request: HttpRequest) -> HttpResponse:
+    secretariat = bool(me(request) and me(request).is_secretariat)  # type: ignore[union-attr]
+    context = {**filter_options(), "secretariat": secretariat, "query": request.GET.urlencode()}
+    try:
+        filters = evidence_filters(request)
+    except BadFilter as exc:
+        return render(
+            request,
+            "hub/evidence.html",
+            {**context, "error": str(exc), "filters": queries.EvidenceFilters()},
+            status=400,
+        )
+    items = list(queries.evidence(me(request), filters))
+    rows = [(item, queries.counter_evidence(item, me(request))) for item in items]
+    return render(request, "hub/evidence.html", {**context, "rows": rows, "filters": filters})
+
+
+def safe_cell(value: Any) -> Any:
+    """A spreadsheet must not run a cell as a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def evidence_row(item: Evidence) -> list[Any]:
+    values = {name: getattr(item, name) for name in CSV_COLUMNS if name != "qualifies"}
+    values.update(
+        arguments=" ".join(item.argument_list),
+        audiences=" ".join(item.audience_list),
+        themes="; ".join(item.theme_list),
+        qualifies=" ".join(q.slug for q in item.qualifies.all()),
+    )
+    return [safe_cell(values[name]) for name in CSV_COLUMNS]
+
+
+@require_safe
+def evidence_csv(request: HttpRequest) -> HttpResponse:
+    try:
+        filters = evidence_filters(request)
+    except BadFilter as exc:
+        return HttpResponse(str(exc), status=400, content_type="text/plain; charset=utf-8")
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="criticalmass-evidence.csv"'
+    writer = csv.writer(response)
+    writer.writerow(CSV_COLUMNS)
+    writer.writerows(evidence_row(item) for item in queries.evidence(me(request), filters))
+    return response
+
+
+# ---- Search --------------------------------------------------------------------------------
+
+
+def search_filters(request: HttpRequest) -> search.Filters:
+    get = request.GET
+    type_ = get.get("type", "")
+    return search.Filters(
+        type=type_ if type_ in search.TYPES else "",
+        country=get.get("country", "")[:3],
+        theme=get.get("theme", "")[:100],
+        audience=get.get("audience", "")[:50],
+        argument=get.get("argument", "")[:50],
+        kind=get.get("kind", "")[:30],
+    )
+
+
+@require_safe
+def search_page(request: HttpRequest) -> HttpResponse:
+    text = request.GET.get("q", "")
+    filters = search_filters(request)
+    indexing.sync()
+    hits = search.search(text, filters) if text.strip() else []
+    return render(
+        request,
+        "hub/search.html",
+        {
+            **filter_options(),
+            "q": text,
+            "hits": hits,
+            "filters": filters,
+            "types": search.TYPES,
+        },
+    )
+
+
+# ---- Practices and stories -----------------------------------------------------------------
+
+
+@require_safe
+def practices(request: HttpRequest) -> HttpResponse:
+    qs = queries.published_practices()
+    type_ = request.GET.get("type", "")
+    if type_ in Practice.Type.values:
+        qs = qs.filter(type=type_)
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request, "hub/practices.html", {"page": page, "types": Practice.Type.choices, "type": type_}
+    )
+
+
+@require_safe
+def practice(request: HttpRequest, slug: str) -> HttpResponse:
+    item = get_object_or_404(Practice.objects.select_related("author", "country"), slug=slug)
+    if not queries.practice_visible_to(item, me(request)):
+        raise Http404("There is no published practice here.")
+    return render(request, "hub/practice.html", {"item": item})
+
+
+@role_required(*EVERYONE)
+@require_http_methods(["GET", "HEAD", "POST"])
+def practice_new(request: HttpRequest) -> HttpResponse:
+    form = PracticeForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            item = form.save(commit=False)
+            item.author = me(request)
+            item.save()
+            audit("practice-submitted", item.slug, me(request))
+        messages.success(request, "Thank you. The secretariat will review it before it is published.")
+        return redirect("hub:practice", slug=item.slug)
+    return render(request, "hub/practice_form.html", {"form": form}, status=400 if form.errors else 200)
+
+
+def pending_practices() -> Any:
+    return (
+        Practice.objects.filter(status=Status.PENDING)
+        .select_related("author", "country")
+        .order_by("submitted_at")
+    )
+
+
+@role_required(Role.SECRETARIAT)
+@require_http_methods(["GET", "HEAD", "POST"])
+def review(request: HttpRequest) -> HttpResponse:
+    """Pending practices and stories; a POST publishes one or declines it."""
+    if request.method != "POST":
+        return render(request, "hub/review.html", {"pending": pending_practices()})
+    form = ReviewForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose a submission and whether to publish it.")
+        return render(request, "hub/review.html", {"pending": pending_practices()}, status=400)
+    item = get_object_or_404(Practice, slug=form.cleaned_data["slug"])
+    with transaction.atomic():
+        item.status = Status.PUBLISHED if form.cleaned_data["decision"] == "publish" else Status.REJECTED
+        item.reviewed_at, item.reviewed_by = timezone.now(), me(request)
+        item.save()
+        audit("practice-reviewed", item.slug, me(request), decision=item.status)
+    messages.success(request, f"“{item.title}”: {item.get_status_display().lower()}.")
+    return redirect("hub:review")
