@@ -64,7 +64,9 @@ def live_db(transactional_db, django_db_serialized_rollback, migrations_seed) ->
     Live-server tests flush every table when they end, the migrations' seed included; each test
     that asks for this one starts from the database as the migrations left it.
     """
+    from django.apps import apps
     from django.core.management import call_command
+    from django.core.management.color import no_style
     from django.db import connection
 
     from criticalmass.core.models import Country
@@ -74,6 +76,11 @@ def live_db(transactional_db, django_db_serialized_rollback, migrations_seed) ->
         # The flush re-created content types and permissions; empty it all, then load the copy.
         call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
         connection.creation.deserialize_db_from_string(migrations_seed)
+        # PostgreSQL: move each id sequence past the reloaded rows, or the next insert collides.
+        statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
+        with connection.cursor() as cursor:
+            for statement in statements:
+                cursor.execute(statement)
 
 
 @pytest.fixture

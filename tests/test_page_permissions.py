@@ -6,8 +6,13 @@ from __future__ import annotations
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from tests.agreements.world import build_agreements
+from tests.charter.world import build_charter
 from tests.conftest import PERSONAS
+from tests.events.world import build_events
+from tests.hub.world import build_hub
 from tests.parity.pages_world import build_operations, build_talks
+from tests.watchdog.world import build_watchdog
 
 PUBLIC_PAGES = {
     "parity:dashboard": "/",
@@ -25,6 +30,86 @@ PUBLIC_PAGES = {
     "parity:sources": "/sources/",
     "parity:sources_csv": "/sources/sources.csv",
 }
+AGREEMENT_PAGES = {
+    "agreements:overview": "/agreements/",
+    "agreements:overview_csv": "/agreements/data/year.csv",
+    "agreements:agreement": "/agreements/102/",
+    "agreements:agreement_csv": "/agreements/102/provisions.csv",
+    "agreements:process": "/agreements/processes/pax-7/",
+    "agreements:process_csv": "/agreements/processes/pax-7/timeline.csv",
+    "agreements:at_the_table": "/agreements/women-at-the-table/",
+    "agreements:at_the_table_csv": "/agreements/women-at-the-table/groups.csv",
+    "agreements:mandates": "/agreements/missions/unmiss/mandates/",
+    "agreements:mandates_csv": "/agreements/missions/unmiss/mandates.csv",
+    "agreements:renewals": "/agreements/renewals/",
+    "agreements:renewals_csv": "/agreements/renewals/renewals.csv",
+}
+PUBLIC_PAGES.update(AGREEMENT_PAGES)
+CHARTER_PAGES = {
+    "charter:charter": "/charter/",
+    "charter:versions": "/charter/versions/",
+    "charter:accountability": "/accountability/",
+    "charter:accountability_csv": "/accountability/commitments.csv",
+    "charter:partner": "/accountability/partners/partner/",
+    "charter:partner_csv": "/accountability/partners/partner/cycles.csv",
+    "events:events": "/events/",
+    "events:event": "/events/summit/",
+    "events:tallies": "/events/tallies/",
+    "events:tallies_csv": "/events/tallies/partners.csv",
+}
+PUBLIC_PAGES.update(CHARTER_PAGES)
+# Pages for some roles only: name -> (address, method, roles allowed). Others get 403, nobody logged in
+# is sent to log in. Per-object rules (another partner's commitment) are in tests/charter/.
+ROLE_PAGES = {
+    "charter:sign": ("/charter/sign/", "get", {"partner"}),
+    "charter:withdraw": ("/charter/withdraw/", "post", {"partner"}),
+    "charter:mine": ("/my/commitments/", "get", {"partner"}),
+    "charter:commitment_new": ("/my/commitments/new/", "get", {"partner"}),
+    "charter:commitment_edit": ("/my/commitments/{commitment}/", "get", {"partner", "secretariat"}),
+    "charter:report": ("/my/commitments/{commitment}/report/", "get", {"partner"}),
+    "charter:answer": ("/my/verifications/{verification}/answer/", "post", {"partner"}),
+    "charter:history": ("/commitments/{commitment}/history/", "get", {"secretariat"}),
+    "charter:review": ("/review/", "get", {"reviewer", "secretariat"}),
+    "charter:verify": ("/review/reports/{report}/", "post", {"reviewer"}),
+    "events:pledge": ("/events/pledge/", "get", {"partner"}),
+    "agreements:scorecard": ("/agreements/scorecards/", "get", {"reviewer", "secretariat"}),
+}
+WATCHDOG_PAGES = {
+    "watchdog:plans": "/watchdog/",
+    "watchdog:plans_csv": "/watchdog/plans.csv",
+    "watchdog:template_csv": "/watchdog/plans/template.csv",
+    "watchdog:template_xlsx": "/watchdog/plans/template.xlsx",
+    "watchdog:plan": "/watchdog/plans/tst-nap-2/",
+    "watchdog:scorecards": "/watchdog/scorecards/",
+    "watchdog:scorecards_csv": "/watchdog/scorecards/scorecards.csv",
+    "watchdog:obligations": "/watchdog/obligations/",
+    "watchdog:obligations_csv": "/watchdog/obligations/obligations.csv",
+    "watchdog:country": "/watchdog/countries/GHA/",
+    "watchdog:action": "/watchdog/actions/9001/",
+}
+PUBLIC_PAGES.update(WATCHDOG_PAGES)
+ROLE_PAGES.update({
+    "watchdog:action_edit": ("/watchdog/actions/9001/edit/", "get", {"reviewer", "secretariat"}),
+    "watchdog:update_new": ("/watchdog/actions/9001/updates/new/", "get",
+                            {"partner", "reviewer", "secretariat"}),
+    "watchdog:update_accept": ("/watchdog/updates/9001/accept/", "post", {"reviewer", "secretariat"}),
+})
+HUB_PAGES = {
+    "hub:cards": "/hub/",
+    "hub:evidence": "/hub/evidence/",
+    "hub:evidence_csv": "/hub/evidence.csv",
+    "hub:search": "/hub/search/?q=peace",
+    "hub:practices": "/hub/practices/",
+    "hub:practice": "/hub/practices/radio-dialogues/",
+    "briefings:builder": "/briefings/",
+    "briefings:briefing": "/briefings/briefing/?audience=force-commander&mission=unmiss",
+    "briefings:briefing_pdf": "/briefings/briefing.pdf?audience=force-commander&mission=unmiss",
+}
+PUBLIC_PAGES.update(HUB_PAGES)
+ROLE_PAGES.update({
+    "hub:practice_new": ("/hub/practices/new/", "get", set(PERSONAS)),
+    "hub:review": ("/hub/review/", "get", {"secretariat"}),
+})
 ACCOUNT_PAGES = {"login": "/accounts/login/", "logout": "/accounts/logout/"}
 
 
@@ -45,10 +130,14 @@ def named_patterns(resolver: URLResolver, namespace: str = "") -> set[str]:
 def world(make_mission, observe, source):
     build_operations(make_mission, observe)
     build_talks(source)
+    build_agreements()
+    build_events()
+    build_watchdog()
+    build_hub()
 
 
 def test_it_names_every_page_of_the_site():
-    assert named_patterns(get_resolver()) == set(PUBLIC_PAGES) | set(ACCOUNT_PAGES)
+    assert named_patterns(get_resolver()) == set(PUBLIC_PAGES) | set(ACCOUNT_PAGES) | set(ROLE_PAGES)
 
 
 @pytest.mark.parametrize("name", sorted(PUBLIC_PAGES))
@@ -79,3 +168,18 @@ def test_it_logs_out_only_with_a_post(client_as):
     assert client.get(ACCOUNT_PAGES["logout"]).status_code == 405
     assert client.post(ACCOUNT_PAGES["logout"]).status_code in (200, 302)
     assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.parametrize("name", sorted(ROLE_PAGES))
+def test_it_opens_each_role_page_only_to_its_roles(client_as, personas, name):
+    address, method, allowed = ROLE_PAGES[name]
+    url = address.format(**build_charter(personas["partner"], personas["reviewer"]))
+    build_watchdog()
+    anonymous = getattr(client_as(None), method)(url)
+    assert anonymous.status_code == 302 and anonymous["Location"].startswith("/accounts/login/")
+    for persona in PERSONAS:
+        status = getattr(client_as(persona), method)(url).status_code
+        if persona in allowed:
+            assert status in ((200,) if method == "get" else (200, 302, 400)), persona
+        else:
+            assert status == 403, persona

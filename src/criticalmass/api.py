@@ -22,8 +22,14 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.operation import Operation
 
 import criticalmass
+from criticalmass.agreements.api import router as agreements_router
 from criticalmass.api_common import error_body
+from criticalmass.briefings.api import router as briefings_router
+from criticalmass.charter.api import router as charter_router
+from criticalmass.events.api import router as events_router
+from criticalmass.hub.api import router as hub_router
 from criticalmass.parity.api import router as parity_router
+from criticalmass.watchdog.api import router as watchdog_router
 
 logger = logging.getLogger("criticalmass.api")
 View = Callable[..., HttpResponseBase]
@@ -142,3 +148,9 @@ def on_server_error(request: HttpRequest, exc: Exception) -> HttpResponse:
 
 
 api.add_router("/parity/", parity_router, tags=["parity"])
+api.add_router("/agreements/", agreements_router, tags=["agreements"])
+api.add_router("/charter/", charter_router, tags=["charter"])
+api.add_router("/events/", events_router, tags=["events"])
+api.add_router("/watchdog/", watchdog_router, tags=["watchdog"])
+api.add_router("/hub/", hub_router, tags=["hub"])
+api.add_router("/briefings/", briefings_router, tags=["briefings"])

@@ -69,6 +69,12 @@ INSTALLED_APPS = [
     "ninja",
     "criticalmass.core",
     "criticalmass.parity",
+    "criticalmass.agreements",
+    "criticalmass.charter",
+    "criticalmass.events",
+    "criticalmass.hub",
+    "criticalmass.briefings",
+    "criticalmass.watchdog",
 ]
 
 MIDDLEWARE = [

@@ -5,6 +5,12 @@ from criticalmass.api import api
 
 urlpatterns = [
     path("", include("criticalmass.parity.urls")),
+    path("agreements/", include("criticalmass.agreements.urls")),
+    path("", include("criticalmass.charter.urls")),
+    path("", include("criticalmass.events.urls")),
+    path("watchdog/", include("criticalmass.watchdog.urls")),
+    path("hub/", include("criticalmass.hub.urls")),
+    path("briefings/", include("criticalmass.briefings.urls")),
     path("accounts/", include("criticalmass.core.urls")),
     path("admin/", admin.site.urls),
     path("api/", api.urls),

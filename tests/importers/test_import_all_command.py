@@ -10,8 +10,10 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from criticalmass.importers.registry import DATASETS
 from criticalmass.parity.models import Observation
 from tests.importers.helpers import PADD, PEACEKEEPING
+from tests.importers.pax_helpers import PAX, PAX_GENDER
 
 
 def place(data_root: Path, fixture: Path, relative: str) -> None:
@@ -56,8 +58,19 @@ def test_it_imports_the_others_and_fails_when_one_file_is_bad(db, data_root):
     with pytest.raises(CommandError) as error:
         import_all()
     assert str(error.value) == (
-        "1 of 2 imports failed, the others were imported: peacekeeping-gender: Gender.Full.csv, line 4, "
-        "column 'Troops Female': 'x' is not a whole number"
+        f"1 of {len(DATASETS)} imports failed, the others were imported: "
+        "peacekeeping-gender: Gender.Full.csv, line 4, column 'Troops Female': 'x' is not a whole number"
     )
     assert Observation.objects.filter(source__slug="padd").count() == 25
     assert not Observation.objects.filter(source__slug="ipi-peacekeeping-gender").exists()
+
+
+def test_it_imports_pax_and_then_its_gender_provisions(db, data_root):
+    from criticalmass.agreements.models import Agreement, Provision
+
+    place(data_root, PAX / "good.csv", "pax_v10/pax_all_agreements_v10.csv")
+    place(data_root, PAX_GENDER / "good.csv", "pax_gender_v9/pax_gender_v9.csv")
+    out = import_all()
+    assert "pax: imported pax_all_agreements_v10.csv\n  rows read: 6\n  agreements: 6 created" in out
+    assert "pax-gender: imported pax_gender_v9.csv\n  rows read: 3\n  provisions: 9 created" in out
+    assert (Agreement.objects.count(), Provision.objects.count()) == (6, 9)

@@ -98,7 +98,8 @@ def test_it_draws_no_progress_bar_when_quiet_or_not_on_a_terminal(db, stderr):
      "bad_cell.csv, line 4, column 'Troops Female': 'x' is not a whole number"),
     (["padd", str(PEACEKEEPING / "good.csv")],
      "good.csv is not in the expected format; missing columns: 'Adv_N', 'AgtId', 'Con', "),
-    (["pax", str(PADD / "good.csv")], "unknown dataset 'pax'; known datasets: padd, peacekeeping-gender"),
+    (["acled", str(PADD / "good.csv")],
+     "unknown dataset 'acled'; known datasets: padd, pax, pax-gender, peacekeeping-gender"),
     (["padd", "/nowhere/padd.csv"], "/nowhere/padd.csv: no such file"),
 ])
 def test_it_fails_with_one_clear_line_and_imports_nothing(db, args, message):

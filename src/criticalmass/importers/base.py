@@ -49,6 +49,7 @@ class ImportSummary:
     unchanged: int = 0
     removed: int = 0
     warnings: list[tuple[int, str]] = field(default_factory=list)
+    unit: str = "observations"  # what created, updated, unchanged and removed count
 
     def warn(self, line: int, message: str) -> None:
         self.warnings.append((line, message))

@@ -59,7 +59,7 @@ def format_summary(summary: ImportSummary, all_warnings: bool = False) -> str:
     lines = [
         f"{summary.dataset}: imported {summary.file}",
         f"  rows read: {summary.rows_read:,}",
-        f"  observations: {summary.created:,} created, {summary.updated:,} updated, "
+        f"  {summary.unit}: {summary.created:,} created, {summary.updated:,} updated, "
         f"{summary.unchanged:,} unchanged, {summary.removed:,} removed",
         f"  warnings: {len(summary.warnings):,}",
     ]

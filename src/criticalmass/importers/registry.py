@@ -10,8 +10,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from criticalmass.importers import padd, peacekeeping_gender
+from criticalmass.importers import iati, padd, pax, pax_gender, peacekeeping_gender, plans, wps_index
 from criticalmass.importers.base import ImportSummary, Progress
+
+# The watchdog's registry of plans ships with the platform; an absolute path is read as it is.
+PLANS_FILE = Path(__file__).resolve().parent.parent / "watchdog" / "data" / "plans.csv"
 
 
 @dataclass(frozen=True)
@@ -29,5 +32,16 @@ DATASETS = {
                 "un_pko_gender_ipi/Gender.Full.csv", peacekeeping_gender.import_file),
         Dataset("padd", "Peace Agreement Delegate Dataset 1.0 (Good 2024)",
                 "padd/PADD_Agreement_Level.csv", padd.import_file),
+        # pax before pax-gender: gender provisions attach to the agreements PA-X imports.
+        Dataset("pax", "PA-X Peace Agreements Database, version 10",
+                "pax_v10/pax_all_agreements_v10.csv", pax.import_file),
+        Dataset("pax-gender", "PA-X Gender (women, girls and gender), version 9",
+                "pax_gender_v9/pax_gender_v9.csv", pax_gender.import_file),
+        Dataset("wps-index", "Georgetown Women, Peace and Security Index 2025/26, Table 1",
+                "giwps_wps_index_2025/WPS-Index-2025-Data.xlsx", wps_index.import_file),
+        Dataset("plans", "Plans and laws on WPS: the shipped registry, or a CSV/XLSX file in its template",
+                str(PLANS_FILE), plans.import_file),
+        Dataset("iati", "Aid activities in the IATI Activity Standard 2.03 (XML)",
+                "iati/activities.xml", iati.import_file),
     ]
 }

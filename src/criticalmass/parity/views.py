@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from criticalmass.core.models import Country
+from criticalmass.core.panels import process_panels
 from criticalmass.parity import charts, figures, queries
 from criticalmass.parity.figures import Table
 from criticalmass.parity.models import Process, Role, TargetPolicy
@@ -140,6 +141,7 @@ def mission(request: HttpRequest, slug: str) -> HttpResponse:
         "sorts": figures.CONTRIBUTOR_SORTS,
         "bars": charts.chart("share_bars", tables["categories"], BARS, target_label=label),
         "lines": charts.chart("share_lines", tables["trend"], LINES, target_label=label),
+        "panels": process_panels(process),
     })
 
 
