@@ -13,6 +13,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from criticalmass.importers.registry import DATASETS
 from criticalmass.parity.models import Observation
 from tests.importers.helpers import PADD, PEACEKEEPING
 
@@ -99,7 +100,7 @@ def test_it_draws_no_progress_bar_when_quiet_or_not_on_a_terminal(db, stderr):
     (["padd", str(PEACEKEEPING / "good.csv")],
      "good.csv is not in the expected format; missing columns: 'Adv_N', 'AgtId', 'Con', "),
     (["acled", str(PADD / "good.csv")],
-     "unknown dataset 'acled'; known datasets: padd, pax, pax-gender, peacekeeping-gender"),
+     "unknown dataset 'acled'; known datasets: " + ", ".join(sorted(DATASETS))),
     (["padd", "/nowhere/padd.csv"], "/nowhere/padd.csv: no such file"),
 ])
 def test_it_fails_with_one_clear_line_and_imports_nothing(db, args, message):
