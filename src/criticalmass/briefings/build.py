@@ -1,7 +1,9 @@
 """A briefing: one audience x one context (a mission, a negotiation process or a country).
 
-Live figures come from parity.queries and parity.logic, the functions the parity pages use; the
-arguments are public evidence grouped by argument type, in the order of the audience's weights.
+Live figures come from parity.queries and parity.logic, the functions the parity pages use, and for a
+country its plans' status and scorecard from watchdog.queries (scored by lib.scorecard), for a
+negotiation its agreements and their provisions by pillar from agreements.queries; the arguments
+are public evidence grouped by argument type, in the order of the audience's weights.
 Each figure and each piece of evidence carries its citation; all of them are listed at the end.
 """
 
@@ -14,13 +16,18 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 from django.utils import timezone
 
+from criticalmass.agreements import queries as agreements
+from criticalmass.agreements.models import Agreement, Provision
 from criticalmass.briefings.models import Audience, Objection
 from criticalmass.core.models import Country, Organization, Source
 from criticalmass.hub import queries as hub
 from criticalmass.hub.models import Argument, Evidence
+from criticalmass.lib import scorecard
 from criticalmass.parity import charts, figures, logic, queries
 from criticalmass.parity.models import Observation, Process, Role, TargetPolicy
 from criticalmass.watchdog import queries as watchdog
+from criticalmass.watchdog.models import Plan
+from criticalmass.watchdog.models import today as watchdog_today
 
 CONTEXTS = ("mission", "process", "country")
 PER_ARGUMENT = 4
@@ -180,6 +187,29 @@ def wps_index_figures(country: Country) -> list[Figure]:
                    cite_rows([(score.source_id, score.source_row)]))]
 
 
+def plan_source(plan: Plan) -> str:
+    return f"{plan.source_title}, {plan.source_url}"
+
+
+def score_text(score: scorecard.Score) -> str:
+    if score.percent is None:
+        return "not scored (the rubric has no weights)"
+    unknown = f"; {len(score.unknown)} criteria unknown" if score.unknown else ""
+    return f"{score.percent}% ({score.points.normalize():f} of {score.out_of.normalize():f} points{unknown})"
+
+
+def plan_figures(country: Country) -> list[Figure]:
+    """Each plan's status and scorecard, as the watchdog's pages show them, citing the plan's source."""
+    found = []
+    for view in watchdog.plan_views(Plan.objects.filter(country=country), watchdog_today()):
+        name = f"{view.plan} ({view.plan.period})" if view.plan.period else str(view.plan)
+        alert = ", no successor" if view.alert else ""
+        found.append(Figure(f"Plan status: {name}", f"{view.status_label}{alert}", plan_source(view.plan)))
+        found.append(Figure(f"Plan scorecard: {name}", score_text(view.score),
+                            f"Critical Mass scorecard rubric on {plan_source(view.plan)}"))
+    return found
+
+
 def country_figures(country: Country, policy: TargetPolicy) -> list[Figure]:
     rows = [r for r in queries.country_latest_by_mission(country.iso3) if r["role"] == Role.TOTAL]
     known = [r for r in rows if r["women"] is not None]
@@ -196,6 +226,7 @@ def country_figures(country: Country, policy: TargetPolicy) -> list[Figure]:
             )
         )
     found += wps_index_figures(country)
+    found += plan_figures(country)
     for process in Process.objects.filter(host_country=country, kind=Process.Kind.OPERATION)[:3]:
         found += process_figures(process, Role.TOTAL, policy)[:2]
     return found
@@ -220,6 +251,40 @@ def floor_figures(process: Process, policy: TargetPolicy) -> list[Figure]:
     return found
 
 
+def agreement_figures(process: Process) -> list[Figure]:
+    """The process's agreements (PA-X), how many carry gender provisions, and their provisions by pillar
+    (PA-X Gender mapped onto the pillars), each citing the source rows counted."""
+    found_agreements = list(Agreement.objects.filter(process=process).order_by("-date", "pax_id"))
+    if not found_agreements:
+        return []
+    ids = [a.pk for a in found_agreements]
+    with_provisions = [a for a in found_agreements if a.gender_provisions]
+    found = [Figure(
+        "Agreements signed in the process (PA-X)",
+        f"{len(found_agreements)}, {len(with_provisions)} with provisions on women, girls and gender",
+        cite_rows((a.source_id, a.source_row) for a in found_agreements),
+    )]
+    by_agreement = agreements.pillars_by_agreement(ids)
+    for pillar in agreements.pillars():
+        covering = [i for i in ids if pillar.name in by_agreement.get(i, [])]
+        if not covering:
+            continue
+        rows = Provision.objects.filter(agreement_id__in=covering, code__pillar=pillar)
+        found.append(Figure(
+            f"Agreements with provisions on {pillar.name} (PA-X Gender)",
+            f"{len(covering)} of {len(found_agreements)}",
+            cite_rows(rows.values_list("source_id", "source_row")),
+        ))
+    for item in found_agreements[:PER_ARGUMENT]:
+        pillars = by_agreement.get(item.pk, [])
+        found.append(Figure(
+            f"{item.name} ({item.date.isoformat()})",
+            "provisions on " + ", ".join(pillars) if pillars else "no provisions on a pillar",
+            cite_rows([(item.source_id, item.source_row)]),
+        ))
+    return found
+
+
 def live_figures(briefing: Briefing, subject: Process | Country) -> None:
     policy = logic.default_policy()
     if isinstance(subject, Country):
@@ -229,7 +294,11 @@ def live_figures(briefing: Briefing, subject: Process | Country) -> None:
         briefing.chart = mission_chart(subject, policy)
     else:
         floor = queries.floor_policy() or policy
-        briefing.figures = process_figures(subject, Role.ALL_DELEGATES, floor) + floor_figures(subject, floor)
+        briefing.figures = (
+            process_figures(subject, Role.ALL_DELEGATES, floor)
+            + floor_figures(subject, floor)
+            + agreement_figures(subject)
+        )
 
 
 # ---- Arguments, objections, organisations -----------------------------------------------------

@@ -124,7 +124,15 @@ class SearchParams(Schema):
     audience: AudienceParam | None = None
     argument: ArgumentParam | None = None
     kind: str | None = Field(None, max_length=30)
-    limit: int = Field(20, ge=1, le=100)
+    limit: int = Field(20, ge=1, le=100, description="Hits per page.")
+    offset: int = Field(0, ge=0, le=100_000, description="Hits to skip.")
+
+
+class SearchPage(Schema):
+    count: int = Field(..., description="Hits for the query and filters, on every page.")
+    limit: int
+    offset: int
+    items: list[HitOut]
 
 
 def value(param: Any) -> str:
@@ -161,9 +169,10 @@ def list_practices(request: HttpRequest, filters: Query[PracticeFilters]) -> Que
     return qs.filter(type=value(filters.type)) if filters.type else qs
 
 
-@router.get("/search", response={200: list[HitOut], **ERRORS}, url_name="hub_search")
-def get_search(request: HttpRequest, params: Query[SearchParams]) -> list[search.Hit]:
-    """Ranked hits with highlighted snippets over evidence, practices, processes and countries."""
+@router.get("/search", response={200: SearchPage, **ERRORS}, url_name="hub_search")
+def get_search(request: HttpRequest, params: Query[SearchParams]) -> dict[str, Any]:
+    """Ranked hits with highlighted snippets over evidence, practices, processes, countries, plans and
+    agreements, paged as the other lists are."""
     indexing.sync()
     chosen = search.Filters(
         type=value(params.type),
@@ -173,4 +182,5 @@ def get_search(request: HttpRequest, params: Query[SearchParams]) -> list[search
         argument=value(params.argument),
         kind=value(params.kind),
     )
-    return search.search(params.q, chosen, params.limit)
+    found = search.results(params.q, chosen, params.limit, params.offset)
+    return {"count": found.total, "limit": params.limit, "offset": params.offset, "items": found.hits}

@@ -1,8 +1,9 @@
-"""What the search index holds: public evidence, published practices and stories, processes, countries.
+"""What the search index holds: public evidence, published practices and stories, processes, countries,
+plans and agreements.
 
-Evidence and practices are indexed when saved (signals.py); processes and countries, which the
-importers write in bulk, are brought up to date before each search when their counts differ (`sync`), and by
-`criticalmass reindex`.
+Evidence, practices, plans and agreements are indexed when saved (signals.py); all of them but practices,
+which the importers may write in bulk, are brought up to date before each search when their counts differ
+(`sync`), and by `criticalmass reindex`.
 """
 
 from __future__ import annotations
@@ -10,9 +11,11 @@ from __future__ import annotations
 from django.db import transaction
 from django.urls import reverse
 
+from criticalmass.agreements.models import Agreement
 from criticalmass.core.models import Country
 from criticalmass.hub.models import Evidence, Practice, SearchDocument, Status
 from criticalmass.parity.models import Process
+from criticalmass.watchdog.models import Plan
 
 
 def evidence_document(item: Evidence) -> SearchDocument:
@@ -73,6 +76,49 @@ def country_document(item: Country) -> SearchDocument:
     )
 
 
+def plan_document(item: Plan) -> SearchDocument:
+    """The country's name goes in the body only when the title lacks it: a plan must not outrank the
+    country itself for the country's name."""
+    title = str(item)
+    country = "" if item.country.name.lower() in title.lower() else item.country.name
+    body = f"{country} {item.get_kind_display()} {item.lead_agency} {item.period}".strip()
+    return SearchDocument(
+        type="plan",
+        ref=item.slug,
+        title=title[:400],
+        body=body,
+        url=reverse("watchdog:plan", args=[item.slug]),
+        kind=item.kind,
+        country=item.country_id,
+    )
+
+
+def agreement_document(item: Agreement) -> SearchDocument:
+    """The agreement's countries are in the body; the filter's country is the process's host, else the
+    only country the agreement names."""
+    countries = list(item.countries.all())
+    names = " ".join(c.name for c in countries)
+    country = item.process.host_country_id or (countries[0].iso3 if len(countries) == 1 else "")
+    return SearchDocument(
+        type="agreement",
+        ref=str(item.pax_id),
+        title=item.name[:400],
+        body=f"{item.name}. {item.process.name}. {item.conflict} {names} {item.date:%Y}",
+        url=reverse("agreements:agreement", args=[item.pax_id]),
+        kind=item.stage[:20],
+        country=country or "",
+    )
+
+
+def plans() -> list[SearchDocument]:
+    return [plan_document(p) for p in Plan.objects.select_related("country")]
+
+
+def agreements() -> list[SearchDocument]:
+    found = Agreement.objects.select_related("process").prefetch_related("countries")
+    return [agreement_document(a) for a in found]
+
+
 def put(doc: SearchDocument) -> None:
     SearchDocument.objects.filter(type=doc.type, ref=doc.ref).delete()
     doc.save()
@@ -117,6 +163,10 @@ def sync() -> None:
         replace_all("process", [process_document(p) for p in Process.objects.select_related("host_country")])
     if stale("country", Country.objects.count()):
         replace_all("country", [country_document(c) for c in Country.objects.all()])
+    if stale("plan", Plan.objects.count()):
+        replace_all("plan", plans())
+    if stale("agreement", Agreement.objects.count()):
+        replace_all("agreement", agreements())
 
 
 @transaction.atomic
@@ -125,6 +175,6 @@ def rebuild() -> int:
     replace_all("evidence", [evidence_document(e) for e in Evidence.objects.public()])
     published = Practice.objects.filter(status=Status.PUBLISHED)
     replace_all("practice", [practice_document(p) for p in published])
-    SearchDocument.objects.filter(type__in=["process", "country"]).delete()
+    SearchDocument.objects.filter(type__in=["process", "country", "plan", "agreement"]).delete()
     sync()
     return SearchDocument.objects.count()

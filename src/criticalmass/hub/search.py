@@ -1,4 +1,4 @@
-"""The one search service: evidence, practices and stories, processes and countries.
+"""The one search service: evidence, practices and stories, processes, countries, plans and agreements.
 
 SQLite answers with FTS5 (porter stemming, bm25 ranking, snippet()); PostgreSQL with its full-text
 search (english configuration, websearch_to_tsquery, ts_rank, ts_headline). Both read the same
@@ -19,7 +19,8 @@ from typing import Any
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import F, Q, QuerySet
+from django.db.models import F, Q, QuerySet, TextField, Value
+from django.db.models.functions import Concat
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -29,7 +30,7 @@ MAX_QUERY_CHARS = 300
 MAX_TERMS = 16
 MAX_TERM_CHARS = 60
 START, STOP = "\ue000", "\ue001"  # private-use marks around matches, turned into <mark> after escaping
-TYPES = ["evidence", "practice", "process", "country"]
+TYPES = ["evidence", "practice", "process", "country", "plan", "agreement"]
 PG_CONFIG = "english"
 TOKEN = re.compile(r'(-?)"([^"]*)"?|(-?)(\w+)')
 
@@ -140,66 +141,96 @@ def loosened(clauses: list[Clause]) -> list[Clause]:
     return [Clause([tokens], c.exclude) for c in clauses for tokens in c.include]
 
 
-def run(clauses: list[Clause], filters: Filters, limit: int) -> list[Hit]:
+@dataclass
+class Results:
+    """One page of hits and how many there are in all."""
+
+    hits: list[Hit]
+    total: int
+
+
+def run(clauses: list[Clause], filters: Filters, limit: int, offset: int) -> Results:
     if connection.vendor == "postgresql":
-        return search_postgresql(websearch_text(clauses), filters, limit)
-    return search_sqlite(fts5_query(clauses), filters, limit)
+        return search_postgresql(websearch_text(clauses), filters, limit, offset)
+    return search_sqlite(fts5_query(clauses), filters, limit, offset)
 
 
-def search(text: str, filters: Filters | None = None, limit: int = 20) -> list[Hit]:
-    """Ranked hits, best first, with highlighted snippets; [] for text with nothing to look for.
+def results(text: str, filters: Filters | None = None, limit: int = 20, offset: int = 0) -> Results:
+    """Ranked hits from `offset` on, best first, with highlighted snippets, and the total; none for text
+    with nothing to look for.
 
     All words must match; when that finds nothing, items with any of them are ranked instead.
     """
     clauses = parse(text)
     if not clauses:
-        return []
+        return Results([], 0)
     filters = filters or Filters()
-    hits = run(clauses, filters, limit)
-    if not hits and any(len(c.include) > 1 for c in clauses):
-        hits = run(loosened(clauses), filters, limit)
-    return hits
+    limit, offset = max(1, limit), max(0, offset)
+    found = run(clauses, filters, limit, offset)
+    if not found.total and any(len(c.include) > 1 for c in clauses):
+        found = run(loosened(clauses), filters, limit, offset)
+    return found
 
 
-def search_sqlite(match: str, filters: Filters, limit: int) -> list[Hit]:
+def search(text: str, filters: Filters | None = None, limit: int = 20) -> list[Hit]:
+    """The first `limit` hits (see `results`)."""
+    return results(text, filters, limit).hits
+
+
+def search_sqlite(match: str, filters: Filters, limit: int, offset: int) -> Results:
     where_sql, where_params = "", ()
     if filters != Filters():
         candidates = SearchDocument.objects.filter(filtered(filters)).values("id")
         inner, where_params = candidates.query.sql_with_params()
         where_sql = f"AND d.id IN ({inner}) "
     # where_sql is Django's own SQL for the filters; their values travel as parameters.
-    sql = (
-        "SELECT d.type, d.ref, d.title, d.url, snippet(hub_searchdocument_fts, -1, %s, %s, '…', 24), "  # noqa: S608
-        "bm25(hub_searchdocument_fts, 4.0, 1.0) AS score "
+    found = (
         "FROM hub_searchdocument_fts JOIN hub_searchdocument d ON d.id = hub_searchdocument_fts.rowid "
         f"WHERE hub_searchdocument_fts MATCH %s {where_sql}"
-        "ORDER BY score, d.id LIMIT %s"
+    )
+    sql = (
+        "SELECT d.type, d.ref, d.title, d.url, snippet(hub_searchdocument_fts, -1, %s, %s, '…', 24), "  # noqa: S608
+        f"bm25(hub_searchdocument_fts, 4.0, 1.0) AS score {found}"
+        "ORDER BY score, d.id LIMIT %s OFFSET %s"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [START, STOP, match, *where_params, limit])
-        rows = cursor.fetchall()
-    return [Hit(t, ref, title, url, highlight(snip), -score) for t, ref, title, url, snip, score in rows]
+        cursor.execute(f"SELECT count(*) {found}", [match, *where_params])  # noqa: S608
+        total = cursor.fetchone()[0]
+        rows = []
+        if offset < total:
+            cursor.execute(sql, [START, STOP, match, *where_params, limit, offset])
+            rows = cursor.fetchall()
+    hits = [Hit(t, ref, title, url, highlight(snip), -score) for t, ref, title, url, snip, score in rows]
+    return Results(hits, total)
 
 
-def search_postgresql(text: str, filters: Filters, limit: int) -> list[Hit]:
+def search_postgresql(text: str, filters: Filters, limit: int, offset: int) -> Results:
     query = SearchQuery(text, search_type="websearch", config=PG_CONFIG)
     ranked: QuerySet[SearchDocument] = (
         SearchDocument.objects.filter(filtered(filters), vector=query)
         .annotate(rank=SearchRank(F("vector"), query))
         .order_by("-rank", "id")
     )
-    top = list(ranked.values_list("id", "rank")[:limit])
-    # Headlines only for the hits shown: ts_headline re-parses each document.
+    total = ranked.count()
+    top = list(ranked.values_list("id", "rank")[offset : offset + limit]) if offset < total else []
+    # Headlines only for the hits shown: ts_headline re-parses each document. Title and body, as FTS5's
+    # snippet() picks from either: a match in the title alone is highlighted too.
     heads = (
         SearchDocument.objects.filter(id__in=[i for i, _ in top])
         .annotate(
             head=SearchHeadline(
-                "body", query, config=PG_CONFIG, start_sel=START, stop_sel=STOP, max_words=35, min_words=15
+                Concat("title", Value(" · "), "body", output_field=TextField()),
+                query,
+                config=PG_CONFIG,
+                start_sel=START,
+                stop_sel=STOP,
+                max_words=35,
+                min_words=15,
             ),
         )
         .in_bulk()
     )
-    return [hit_of(heads[i], rank) for i, rank in top]
+    return Results([hit_of(heads[i], rank) for i, rank in top], total)
 
 
 def hit_of(doc: Any, rank: float) -> Hit:

@@ -1,14 +1,17 @@
-"""Keep the search index in step with evidence and practices as they are saved or deleted."""
+"""Keep the search index in step with evidence, practices, plans and agreements, saved or deleted."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
+from criticalmass.agreements.models import Agreement
 from criticalmass.hub import indexing
 from criticalmass.hub.models import Evidence, Practice
+from criticalmass.importers.commands import dataset_imported
+from criticalmass.watchdog.models import Plan
 
 
 @receiver(post_save, sender=Evidence)
@@ -29,3 +32,35 @@ def practice_saved(sender: Any, instance: Practice, **kwargs: Any) -> None:
 @receiver(post_delete, sender=Practice)
 def practice_deleted(sender: Any, instance: Practice, **kwargs: Any) -> None:
     indexing.remove("practice", instance.slug)
+
+
+@receiver(post_save, sender=Plan)
+def plan_saved(sender: Any, instance: Plan, **kwargs: Any) -> None:
+    indexing.put(indexing.plan_document(instance))
+
+
+@receiver(post_delete, sender=Plan)
+def plan_deleted(sender: Any, instance: Plan, **kwargs: Any) -> None:
+    indexing.remove("plan", instance.slug)
+
+
+@receiver(post_save, sender=Agreement)
+def agreement_saved(sender: Any, instance: Agreement, **kwargs: Any) -> None:
+    indexing.put(indexing.agreement_document(instance))
+
+
+@receiver(m2m_changed, sender=Agreement.countries.through)
+def agreement_countries_changed(sender: Any, instance: Any, action: str, **kwargs: Any) -> None:
+    if action.startswith("post_") and isinstance(instance, Agreement):
+        indexing.put(indexing.agreement_document(instance))
+
+
+@receiver(post_delete, sender=Agreement)
+def agreement_deleted(sender: Any, instance: Agreement, **kwargs: Any) -> None:
+    indexing.remove("agreement", str(instance.pax_id))
+
+
+@receiver(dataset_imported)
+def dataset_imported_reindex(sender: Any, **kwargs: Any) -> None:
+    """An import may rename or re-code what it had written before, which counting cannot see."""
+    indexing.rebuild()

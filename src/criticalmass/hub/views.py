@@ -162,19 +162,53 @@ def search_filters(request: HttpRequest) -> search.Filters:
     )
 
 
+def page_number(request: HttpRequest) -> int:
+    """The page asked for; anything that is not a page number is the first page, as Paginator reads it."""
+    text = request.GET.get("page", "1").strip()
+    return int(text) if text.isascii() and text.isdecimal() and 0 < len(text) < 7 and int(text) > 0 else 1
+
+
+def page_link(request: HttpRequest, number: int) -> str:
+    params = request.GET.copy()
+    params["page"] = str(number)
+    return "?" + params.urlencode()
+
+
+def search_results(request: HttpRequest, text: str, filters: search.Filters) -> dict[str, Any]:
+    """One page of hits, "results N–M of T" and the links to the pages either side.
+
+    A page past the last shows the last, as Paginator.get_page does.
+    """
+    number = page_number(request)
+    found = search.results(text, filters, PAGE_SIZE, (number - 1) * PAGE_SIZE)
+    last = max(1, -(-found.total // PAGE_SIZE))
+    if number > last:
+        number = last
+        found = search.results(text, filters, PAGE_SIZE, (number - 1) * PAGE_SIZE)
+    first = (number - 1) * PAGE_SIZE
+    return {
+        "hits": found.hits,
+        "total": found.total,
+        "first": first + 1 if found.hits else 0,
+        "last": first + len(found.hits),
+        "previous_link": page_link(request, number - 1) if number > 1 else "",
+        "next_link": page_link(request, number + 1) if number < last else "",
+    }
+
+
 @require_safe
 def search_page(request: HttpRequest) -> HttpResponse:
     text = request.GET.get("q", "")
     filters = search_filters(request)
     indexing.sync()
-    hits = search.search(text, filters) if text.strip() else []
+    found = search_results(request, text, filters) if text.strip() else {"hits": [], "total": 0}
     return render(
         request,
         "hub/search.html",
         {
             **filter_options(),
+            **found,
             "q": text,
-            "hits": hits,
             "filters": filters,
             "types": search.TYPES,
         },

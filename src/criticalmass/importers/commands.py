@@ -8,6 +8,7 @@ from typing import TextIO
 
 from django.core.management.base import CommandError, OutputWrapper
 from django.db import DatabaseError
+from django.dispatch import Signal
 from tqdm import tqdm
 
 from criticalmass.importers.base import ImportFailed, ImportSummary
@@ -15,6 +16,9 @@ from criticalmass.importers.registry import DATASETS, Dataset
 from criticalmass.lib.csvread import CsvError
 
 WARNINGS_SHOWN = 20
+# Sent after a file is imported (committed), with `dataset` (its name) and `summary`: other apps
+# refresh what they derive from imported data (the search index) without importers knowing them.
+dataset_imported = Signal()
 
 
 def find_dataset(name: str) -> Dataset:
@@ -29,7 +33,7 @@ def run(dataset: Dataset, path: Path, stderr: OutputWrapper, quiet: bool) -> Imp
         raise CommandError(f"{path}: no such file")
     with progress_bar(dataset.name, path, stderr, quiet) as bar:
         try:
-            return dataset.import_file(path, bar.update)
+            summary = dataset.import_file(path, bar.update)
         except (CsvError, ImportFailed) as exc:
             raise CommandError(str(exc)) from None
         except OSError as exc:
@@ -38,6 +42,8 @@ def run(dataset: Dataset, path: Path, stderr: OutputWrapper, quiet: bool) -> Imp
             first_line = (str(exc).splitlines() or [type(exc).__name__])[0]
             raise CommandError(f"database error, nothing imported: {first_line} "
                                "(has `criticalmass migrate` run?)") from None
+    dataset_imported.send(sender=Dataset, dataset=dataset.name, summary=summary)
+    return summary
 
 
 def progress_bar(name: str, path: Path, stderr: OutputWrapper, quiet: bool) -> tqdm:  # type: ignore[type-arg]
