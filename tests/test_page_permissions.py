@@ -73,6 +73,7 @@ ROLE_PAGES = {
     "charter:verify": ("/review/reports/{report}/", "post", {"reviewer"}),
     "events:pledge": ("/events/pledge/", "get", {"partner"}),
     "agreements:scorecard": ("/agreements/scorecards/", "get", {"reviewer", "secretariat"}),
+    "agreements:agreement_score": ("/agreements/102/score/", "get", {"reviewer", "secretariat"}),
 }
 WATCHDOG_PAGES = {
     "watchdog:plans": "/watchdog/",
@@ -85,6 +86,7 @@ WATCHDOG_PAGES = {
     "watchdog:obligations": "/watchdog/obligations/",
     "watchdog:obligations_csv": "/watchdog/obligations/obligations.csv",
     "watchdog:country": "/watchdog/countries/GHA/",
+    "watchdog:country_csv": "/watchdog/countries/GHA/plans.csv",
     "watchdog:action": "/watchdog/actions/9001/",
 }
 PUBLIC_PAGES.update(WATCHDOG_PAGES)
@@ -175,6 +177,8 @@ def test_it_opens_each_role_page_only_to_its_roles(client_as, personas, name):
     address, method, allowed = ROLE_PAGES[name]
     url = address.format(**build_charter(personas["partner"], personas["reviewer"]))
     build_watchdog()
+    if name.startswith("agreements:"):
+        build_agreements()
     anonymous = getattr(client_as(None), method)(url)
     assert anonymous.status_code == 302 and anonymous["Location"].startswith("/accounts/login/")
     for persona in PERSONAS:

@@ -11,7 +11,7 @@ from criticalmass.core.models import AuditEvent
 def commitment_form(cycle, **changes):
     return {"cycle": cycle.pk, "what": "Bring women to the table", "indicator": "Women delegates",
             "baseline": "10%", "target": "30%", "deadline": "2030-12-31", "process": "", "organization": "",
-            "event": "",
+            "event": "", "plan": "",
             **changes}
 
 

@@ -104,3 +104,13 @@ def test_it_downloads_every_agreement(client, world):
                                  "/data/overall.csv?policy=nope"])
 def test_it_answers_unknown_downloads_with_404(client, world, url):
     assert client.get(url).status_code == 404
+
+
+def test_it_keeps_a_formula_like_name_from_running_in_a_spreadsheet(client, source):
+    from tests.parity.pages_world import negotiation
+
+    rows = [("PA-X 99", "2015-08-17", "signatories", 1, 9, 10, 7)]
+    negotiation(source, "evil", '=HYPERLINK("http://x")', rows)
+    rows = csv_rows(client.get("/negotiations/agreements.csv"))
+    names = [cell for row in rows for cell in row if "HYPERLINK" in cell]
+    assert names == ["'=HYPERLINK(\"http://x\")"]

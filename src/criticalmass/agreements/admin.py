@@ -95,7 +95,8 @@ class MandateAdmin(SecretariatAdmin):
 
 @admin.register(ScoreEntry)
 class ScoreEntryAdmin(SecretariatAdmin):
-    list_display = ["mandate", "item", "rating", "reference", "updated_by", "updated_at"]
+    list_display = ["mandate", "agreement", "item", "rating", "reference", "updated_by", "updated_at"]
     list_filter = ["item", "rating"]
     readonly_fields = ["updated_by", "updated_at"]
-    list_select_related = ["mandate__process", "item", "updated_by"]
+    raw_id_fields = ["agreement"]
+    list_select_related = ["mandate__process", "agreement", "item", "updated_by"]

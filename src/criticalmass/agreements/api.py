@@ -145,6 +145,8 @@ class ShareOut(Schema):
 
 class SharesOut(Schema):
     by: str
+    country: str | None = Field(None, description="The country filter, when given.")
+    region: str | None = Field(None, description="The region filter, when given.")
     items: list[ShareOut]
 
 
@@ -179,6 +181,8 @@ class ProvisionFilters(Schema):
 
 class SharesParams(Schema):
     by: Literal["year", "region", "stage", "type"] = "year"
+    country: str | None = Field(None, pattern=ISO3, description="ISO alpha-3 code: agreements concerning it.")
+    region: str | None = Field(None, max_length=100, description="PA-X region, e.g. 'Americas'.")
 
 
 # ---- Helpers -------------------------------------------------------------------------------
@@ -269,8 +273,12 @@ def list_pillars(request: HttpRequest) -> QuerySet[Pillar]:
 @router.get("/shares", response={200: SharesOut, **ERRORS}, url_name="shares")
 def get_shares(request: HttpRequest, params: Query[SharesParams]) -> dict[str, Any]:
     """Agreements with provisions on women, girls and gender per year, region, stage or type, with counts."""
-    table = figures.shares_table(params.by)
-    return {"by": params.by, "items": share_items(table.rows, params.by)}
+    scope = queries.Scope((params.country or "").upper(), params.region or "")
+    problem = queries.scope_problem(scope)
+    if problem:
+        raise Http404(problem)
+    table = figures.shares_table(params.by, scope)
+    return {"by": params.by, **scope.params, "items": share_items(table.rows, params.by)}
 
 
 @router.get("/women-at-the-table", response={200: AtTheTableOut, **ERRORS}, url_name="at_the_table")

@@ -55,11 +55,16 @@ def share_rows(found: list[Share], key: str, label: Callable[[Any], str]) -> lis
              "_spans": s.spans} for s in found]
 
 
-def shares_table(by: str) -> Table:
+def scoped(caption: str, scope: queries.Scope | None) -> str:
+    return f"{caption} ({scope.label})" if scope and scope.label else caption
+
+
+def shares_table(by: str, scope: queries.Scope | None = None) -> Table:
     """Per year (region, stage, type): agreements, those with gender provisions, and the share."""
     title, label = GROUP_LABELS[by]
-    found = queries.shares(by)
-    caption = f"Peace agreements with provisions on women, girls and gender, by {title.lower()}"
+    found = queries.shares(by, scope.agreements() if scope else None)
+    caption = scoped(f"Peace agreements with provisions on women, girls and gender, by {title.lower()}",
+                     scope)
     columns = [Column(by, title, row_header=True), *SHARE_COLUMNS]
     spans = [span for s in found for span in s.spans]
     return with_sources(Table(by, caption, columns, share_rows(found, by, label), spans=spans))
@@ -73,19 +78,20 @@ PILLAR_COLUMNS = [
 ]
 
 
-def pillars_table() -> Table:
+def pillars_table(scope: queries.Scope | None = None) -> Table:
     """Per pillar: how many of the agreements PA-X Gender codes have a provision in it."""
-    coded, rows, spans = queries.coded_agreements(), [], []
-    for pillar, n, pillar_spans in queries.pillar_counts():
+    agreements = scope.agreements() if scope else None
+    coded, rows, spans = queries.coded_agreements(agreements), [], []
+    for pillar, n, pillar_spans in queries.pillar_counts(agreements):
         spans += pillar_spans
         rows.append({"pillar": pillar.name, "agreements": n, "coded": coded,
                      "share": one_decimal(100.0 * n / coded) if coded else None, "_spans": pillar_spans})
-    caption = "Agreements with provisions on women, girls and gender, by pillar (PA-X Gender)"
+    caption = scoped("Agreements with provisions on women, girls and gender, by pillar (PA-X Gender)", scope)
     return with_sources(Table("pillars", caption, PILLAR_COLUMNS, rows, spans=spans))
 
 
-def overview_tables() -> dict[str, Table]:
-    return {**{by: shares_table(by) for by in GROUP_LABELS}, "pillars": pillars_table()}
+def overview_tables(scope: queries.Scope | None = None) -> dict[str, Table]:
+    return {**{by: shares_table(by, scope) for by in GROUP_LABELS}, "pillars": pillars_table(scope)}
 
 
 # ---- One agreement -------------------------------------------------------------------------
@@ -177,6 +183,35 @@ def timeline_table(process: Process) -> Table:
         })
     return with_sources(Table("timeline", f"Agreements of {process.name}, oldest first", TIMELINE_COLUMNS,
                               rows, spans=spans))
+
+
+# ---- A country's agreements (the watchdog's country profile) --------------------------------
+
+COUNTRY_COLUMNS = [
+    Column("year", "Year", "year"),
+    Column("name", "Agreement", link=agreement_link, row_header=True),
+    Column("process", "Peace process", link=process_link),
+    Column("stage", "Stage"),
+    Column("pillars", "Pillars covered", none="none coded"),
+]
+
+
+def country_table(iso3: str, country_name: str) -> Table:
+    """The peace agreements PA-X locates in a country, oldest first, with the pillars each covers."""
+    agreements = list(queries.agreements_for_country(iso3))
+    pillars = queries.pillars_by_agreement([a.pk for a in agreements])
+    rows, spans = [], []
+    for agreement in agreements:
+        span = RowSpan(agreement.source_id, agreement.source_row, agreement.source_row, 1)
+        spans.append(span)
+        rows.append({
+            "year": agreement.date.year, "pax_id": agreement.pax_id, "name": agreement.name,
+            "process": agreement.process.name, "process_slug": agreement.process.slug,
+            "stage": codebook.stage_label(agreement.stage),
+            "pillars": ", ".join(pillars.get(agreement.pk, [])) or None, "_spans": [span],
+        })
+    caption = f"Peace agreements concerning {country_name} (PA-X), oldest first"
+    return with_sources(Table("agreements", caption, COUNTRY_COLUMNS, rows, spans=spans))
 
 
 # ---- Did women at the table change the text? ------------------------------------------------

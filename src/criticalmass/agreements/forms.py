@@ -1,4 +1,4 @@
-"""The scorecard form: for each rubric item a rating, the mandate's words and where they are."""
+"""The scorecard form: for each rubric item a rating, the mandate's (or agreement's) words and where."""
 
 from __future__ import annotations
 
@@ -6,15 +6,17 @@ from typing import Any
 
 from django import forms
 
-from criticalmass.agreements.models import Mandate, RubricItem, ScoreEntry
+from criticalmass.agreements.models import Agreement, Mandate, RubricItem, ScoreEntry
 
 NOT_RATED = ""
 
 
 class ScorecardForm(forms.Form):
-    def __init__(self, *args: Any, mandate: Mandate, items: list[RubricItem], **kwargs: Any) -> None:
-        self.mandate, self.items = mandate, items
-        existing = {e.item_id: e for e in mandate.entries.all()}
+    def __init__(self, *args: Any, target: Mandate | Agreement, items: list[RubricItem],
+                 **kwargs: Any) -> None:
+        self.target, self.items = target, items
+        self.kind = "mandate" if isinstance(target, Mandate) else "agreement"
+        existing = {e.item_id: e for e in target.entries.all()}
         initial = {}
         for item in items:
             entry = existing.get(item.pk)
@@ -41,7 +43,7 @@ class ScorecardForm(forms.Form):
         data = super().clean() or {}
         for item in self.items:
             if data.get(f"rating_{item.pk}") in (ScoreEntry.Rating.YES, ScoreEntry.Rating.PARTIAL):
-                for name, what in (("quote", "the mandate's words"), ("reference", "where they are")):
+                for name, what in (("quote", f"the {self.kind}'s words"), ("reference", "where they are")):
                     if not data.get(f"{name}_{item.pk}", "").strip():
                         self.add_error(f"{name}_{item.pk}", f"Give {what}: a provision rated as there "
                                                             "is quoted and located.")
@@ -50,7 +52,7 @@ class ScorecardForm(forms.Form):
     def save(self, user: Any) -> int:
         """Write the ratings; an item set back to 'not rated' loses its entry. Returns entries changed."""
         changed = 0
-        existing = {e.item_id: e for e in self.mandate.entries.all()}
+        existing = {e.item_id: e for e in self.target.entries.all()}
         for item in self.items:
             rating = self.cleaned_data[f"rating_{item.pk}"]
             values = {"rating": rating, "quote": self.cleaned_data[f"quote_{item.pk}"].strip(),
@@ -59,7 +61,7 @@ class ScorecardForm(forms.Form):
             if rating == NOT_RATED:
                 changed += entry.delete()[0] if entry else 0
             elif entry is None or any(getattr(entry, k) != v for k, v in values.items()):
-                ScoreEntry.objects.update_or_create(mandate=self.mandate, item=item,
+                ScoreEntry.objects.update_or_create(**{self.kind: self.target}, item=item,
                                                     defaults={**values, "updated_by": user})
                 changed += 1
         return changed

@@ -135,14 +135,18 @@ class RubricItem(models.Model):
 
 
 class ScoreEntry(models.Model):
-    """A reviewer's rating of one rubric item for one mandate, with the text quoted and where it is."""
+    """A reviewer's rating of one rubric item for one mandate or one agreement (exactly one of them), with
+    the text quoted and where it is. Agreements are scored on the same rubric as mandates."""
 
     class Rating(models.TextChoices):
         YES = "yes", "Provided"
         PARTIAL = "partial", "Partly provided"
         NO = "no", "Absent"
 
-    mandate = models.ForeignKey(Mandate, on_delete=models.CASCADE, related_name="entries")
+    mandate = models.ForeignKey(Mandate, null=True, blank=True, on_delete=models.CASCADE,
+                                related_name="entries")
+    agreement = models.ForeignKey(Agreement, null=True, blank=True, on_delete=models.CASCADE,
+                                  related_name="entries")
     item = models.ForeignKey(RubricItem, on_delete=models.PROTECT, related_name="entries")
     rating = models.CharField(max_length=10, choices=Rating.choices)
     quote = models.TextField(blank=True, help_text="The mandate's words.")
@@ -153,7 +157,14 @@ class ScoreEntry(models.Model):
     class Meta:
         ordering = ["mandate", "item"]
         verbose_name_plural = "score entries"
-        constraints = [models.UniqueConstraint(fields=["mandate", "item"], name="score_entry_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["mandate", "item"], name="score_entry_unique"),
+            models.UniqueConstraint(fields=["agreement", "item"], name="score_entry_agreement_unique"),
+            models.CheckConstraint(
+                condition=(models.Q(mandate__isnull=False, agreement__isnull=True)
+                           | models.Q(mandate__isnull=True, agreement__isnull=False)),
+                name="score_entry_mandate_or_agreement"),
+        ]
 
     def __str__(self) -> str:
-        return f"{self.mandate}: {self.item.slug} {self.rating}"
+        return f"{self.mandate or self.agreement}: {self.item.slug} {self.rating}"

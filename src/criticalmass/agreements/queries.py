@@ -14,6 +14,7 @@ from django.db.models.functions import ExtractYear
 
 from criticalmass.agreements.models import Agreement, Mandate, Pillar, Provision, RubricItem
 from criticalmass.agreements.scoring import Rated, Score, score
+from criticalmass.core.models import Country
 from criticalmass.parity import logic
 from criticalmass.parity import queries as parity_queries
 from criticalmass.parity.models import Observation, Process, Role
@@ -131,7 +132,8 @@ def rubric() -> list[RubricItem]:
     return list(RubricItem.objects.order_by("order", "name"))
 
 
-def mandate_score(mandate: Mandate, items: list[RubricItem]) -> Score:
+def mandate_score(mandate: Mandate | Agreement, items: list[RubricItem]) -> Score:
+    """The score of a mandate's (or an agreement's) ratings on the rubric."""
     ratings = {e.item_id: e.rating for e in mandate.entries.all()}
     return score(Rated(item.category, item.weight, ratings.get(item.pk)) for item in items)
 
@@ -154,9 +156,14 @@ def parity_status(process: Process) -> logic.Summary | None:
     return logic.summarize(parity_queries.series(process, Role.TOTAL), policy, Role.TOTAL)
 
 
-def pillar_counts() -> list[tuple[Pillar, int, list[RowSpan]]]:
+def provisions_in(agreements: QuerySet[Agreement] | None) -> QuerySet[Provision]:
+    qs = Provision.objects.all()
+    return qs if agreements is None else qs.filter(agreement__in=agreements.values("pk"))
+
+
+def pillar_counts(agreements: QuerySet[Agreement] | None = None) -> list[tuple[Pillar, int, list[RowSpan]]]:
     """Per pillar: agreements with at least one provision in it, and the PA-X Gender rows counted."""
-    rows = (Provision.objects.filter(code__pillar__isnull=False)
+    rows = (provisions_in(agreements).filter(code__pillar__isnull=False)
             .values("code__pillar", "source_id")
             .annotate(n=Count("agreement", distinct=True), first=Min("source_row"), last=Max("source_row"))
             .order_by("code__pillar", "source_id"))
@@ -168,6 +175,53 @@ def pillar_counts() -> list[tuple[Pillar, int, list[RowSpan]]]:
     return [(p, *found.get(p.pk, (0, []))) for p in Pillar.objects.order_by("order", "name")]
 
 
-def coded_agreements() -> int:
+def coded_agreements(agreements: QuerySet[Agreement] | None = None) -> int:
     """Agreements with any PA-X Gender provision: the base of the pillars' shares."""
-    return Provision.objects.values("agreement").distinct().count()
+    return provisions_in(agreements).values("agreement").distinct().count()
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which agreements a shares page or route counts: those concerning a country, in a region, or all."""
+
+    country: str = ""
+    region: str = ""
+
+    @property
+    def params(self) -> dict[str, str]:
+        return {k: v for k, v in (("country", self.country), ("region", self.region)) if v}
+
+    @property
+    def label(self) -> str:
+        return ", ".join(f"{k} {v}" for k, v in self.params.items())
+
+    def agreements(self) -> QuerySet[Agreement] | None:
+        if not self.params:
+            return None
+        qs = Agreement.objects.all()
+        if self.country:
+            qs = qs.filter(pk__in=Agreement.objects.filter(countries__iso3=self.country).values("pk"))
+        if self.region:
+            qs = qs.filter(region__iexact=self.region)
+        return qs
+
+
+def scope_problem(scope: Scope) -> str | None:
+    """Why the scope names nothing we know (a sentence), or None when it is fine."""
+    if scope.country and not Country.objects.filter(iso3=scope.country).exists():
+        return f"There is no country with ISO code '{scope.country}'."
+    if scope.region and not Agreement.objects.filter(region__iexact=scope.region).exists():
+        return f"No agreement is in a PA-X region called '{scope.region}'."
+    return None
+
+
+def agreements_for_country(iso3: str) -> QuerySet[Agreement]:
+    """The agreements PA-X locates in the country (Loc1ISO or Loc2ISO), oldest first."""
+    return (Agreement.objects.filter(countries__iso3=iso3).select_related("process").distinct()
+            .order_by("date", "pax_id"))
+
+
+def regions() -> list[str]:
+    """The PA-X regions agreements are in, for the shares pages' filter."""
+    return list(Agreement.objects.exclude(region="").values_list("region", flat=True)
+                .distinct().order_by("region"))

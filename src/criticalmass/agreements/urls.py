@@ -11,6 +11,7 @@ urlpatterns = [
     path("processes/<slug:slug>/", views.process, name="process"),
     path("processes/<slug:slug>/<slug:name>.csv", views.process_csv, name="process_csv"),
     path("<int:pax_id>/", views.agreement, name="agreement"),
+    path("<int:pax_id>/score/", views.agreement_score, name="agreement_score"),
     path("<int:pax_id>/<slug:name>.csv", views.agreement_csv, name="agreement_csv"),
 ]
 urlpatterns += [

@@ -7,10 +7,11 @@ tables, so a download holds exactly the numbers on the page.
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods, require_safe
 
 from criticalmass.agreements import codebook, figures, queries
@@ -30,20 +31,34 @@ GROUP_BARS = ("Horizontal bars: for each group, the share of its agreements with
               "girls and gender, with the number of agreements in the group.")
 
 
+def chosen_scope(request: HttpRequest) -> queries.Scope:
+    """?country=ISO3 and ?region=PA-X region; 404 with a sentence when either names nothing known."""
+    country, region = request.GET.get("country", "").strip().upper(), request.GET.get("region", "").strip()
+    scope = queries.Scope(country[:20], region[:100])
+    problem = queries.scope_problem(scope)
+    if problem:
+        raise Http404(problem)
+    return scope
+
+
 @require_safe
 def overview(request: HttpRequest) -> HttpResponse:
-    tables = link_csvs(figures.overview_tables(), "agreements:overview_csv", [])
+    scope = chosen_scope(request)
+    tables = link_csvs(figures.overview_tables(scope), "agreements:overview_csv", [], **scope.params)
     chart = charts.chart("count_bars", tables["year"], BARS, label_key="year",
                          value_label="Agreements with gender provisions (%)")
     return render(request, "agreements/overview.html", {
         "tables": tables, "chart": chart, "empty": not tables["year"].rows, "import_hint": IMPORT_HINT,
+        "scope": scope, "regions": queries.regions(),
         "pillars": queries.pillars(), "processes": queries.processes_with_agreements()[:200],
     })
 
 
 @require_safe
 def overview_csv(request: HttpRequest, name: str) -> HttpResponse:
-    return one_table(figures.overview_tables(), name, "agreements")
+    scope = chosen_scope(request)
+    suffix = "".join(f"-{v}" for v in scope.params.values())
+    return one_table(figures.overview_tables(scope), name, slugify(f"agreements{suffix}"))
 
 
 def agreement_data(pax_id: int) -> tuple[Agreement, Tables]:
@@ -55,7 +70,13 @@ def agreement_data(pax_id: int) -> tuple[Agreement, Tables]:
 @require_safe
 def agreement(request: HttpRequest, pax_id: int) -> HttpResponse:
     found, tables = agreement_data(pax_id)
+    items = queries.rubric()
+    entries = found.entries.select_related("item", "updated_by")
     return render(request, "agreements/agreement.html", {
+        "score": queries.mandate_score(found, items), "ratings": ratings(found, items),
+        "reviewers": sorted({e.updated_by.display_name or e.updated_by.username for e in entries
+                             if e.updated_by}),
+        "can_score": request.user.is_authenticated and request.user.has_role(*SCORERS),
         "agreement": found, "tables": tables, "stage": codebook.stage_label(found.stage),
         "agreement_type": codebook.type_label(found.agreement_type),
         "countries": found.countries.all(), "cited": found.source.cite_row(found.source_row),
@@ -112,7 +133,8 @@ def operation(slug: str) -> Process:
     return get_object_or_404(Process, slug=slug, kind=Process.Kind.OPERATION)
 
 
-def ratings(mandate: Mandate, items: list[RubricItem]) -> list[tuple[RubricItem, ScoreEntry | None]]:
+def ratings(mandate: Mandate | Agreement, items: list[RubricItem],
+            ) -> list[tuple[RubricItem, ScoreEntry | None]]:
     entries = {e.item_id: e for e in mandate.entries.all()}
     return [(item, entries.get(item.pk)) for item in items]
 
@@ -158,7 +180,7 @@ def scorecard(request: HttpRequest) -> HttpResponse:
             "process").order_by("expires", "process__name")})
     mandate = get_object_or_404(Mandate.objects.select_related("process"),
                                 pk=mandate_id if str(mandate_id).isdigit() else 0)
-    form = ScorecardForm(request.POST or None, mandate=mandate, items=queries.rubric())
+    form = ScorecardForm(request.POST or None, target=mandate, items=queries.rubric())
     if request.method == "POST":
         if form.is_valid():
             changed = form.save(request.user)
@@ -167,3 +189,20 @@ def scorecard(request: HttpRequest) -> HttpResponse:
             return redirect("agreements:mandates", slug=mandate.process.slug)
         return render(request, "agreements/scorecard.html", {"mandate": mandate, "form": form}, status=400)
     return render(request, "agreements/scorecard.html", {"mandate": mandate, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(*SCORERS)
+def agreement_score(request: HttpRequest, pax_id: int) -> HttpResponse:
+    """Reviewers and the secretariat rate an agreement on the mandates' rubric."""
+    found = get_object_or_404(Agreement.objects.select_related("process"), pax_id=pax_id)
+    form = ScorecardForm(request.POST or None, target=found, items=queries.rubric())
+    context = {"agreement": found, "form": form}
+    if request.method == "POST":
+        if form.is_valid():
+            changed = form.save(request.user)
+            audit("score-agreement", str(found), user=request.user, changed=changed)  # type: ignore[arg-type]
+            messages.success(request, f"Saved: {changed} rating{'s' if changed != 1 else ''} changed.")
+            return redirect("agreements:agreement", pax_id=found.pax_id)
+        return render(request, "agreements/agreement_score.html", context, status=400)
+    return render(request, "agreements/agreement_score.html", context)

@@ -35,8 +35,9 @@ class ReportingCycleAdmin(SecretariatAdmin):
 
 @admin.register(Commitment)
 class CommitmentAdmin(SecretariatAdmin):
-    list_display = ["what", "owner", "cycle", "deadline"]
+    list_display = ["what", "owner", "cycle", "deadline", "plan"]
     list_filter = ["cycle"]
+    autocomplete_fields = ["plan"]
 
 
 @admin.register(Report)

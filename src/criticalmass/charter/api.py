@@ -94,6 +94,7 @@ class CommitmentOut(Schema):
     process: str | None = Field(..., description="Slug of the process or mission it concerns.")
     organization: str | None = Field(..., description="Name of the organization it concerns.")
     event: str | None = Field(..., description="Slug of the event it concerns.")
+    plan: str | None = Field(..., description="Slug of the plan or law (watchdog) it concerns.")
     status: str = Field(..., description=", ".join(STATUSES))
     verification: str = Field(..., description="confirmed, disputed, unverified, or empty with no report.")
 
@@ -120,6 +121,10 @@ class CommitmentOut(Schema):
     @staticmethod
     def resolve_event(obj: Commitment) -> str | None:
         return obj.event.slug if obj.event else None
+
+    @staticmethod
+    def resolve_plan(obj: Commitment) -> str | None:
+        return obj.plan.slug if obj.plan else None
 
     @staticmethod
     def resolve_status(obj: Commitment) -> str:

@@ -7,7 +7,8 @@ class CharterConfig(AppConfig):
     verbose_name = "Charter: signatories, commitments, reports"
 
     def ready(self) -> None:
-        from criticalmass.charter.panels import commitments_panel
-        from criticalmass.core.panels import register_process_panel
+        from criticalmass.charter.panels import commitments_panel, plan_commitments_panel
+        from criticalmass.core.panels import register_panel, register_process_panel
 
         register_process_panel(commitments_panel)
+        register_panel("plan", plan_commitments_panel)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
@@ -27,10 +29,16 @@ class CommitmentForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = Commitment
         fields = ["cycle", "what", "indicator", "baseline", "target", "deadline", "process", "organization",
-                  "event"]
+                  "event", "plan"]
         widgets = {"deadline": forms.DateInput(attrs={"type": "date"})}
         labels = {"process": "Process or mission it concerns", "what": "What you will do",
-                  "organization": "Organization it concerns", "event": "Event it concerns"}
+                  "organization": "Organization it concerns", "event": "Event it concerns",
+                  "plan": "Plan or law it concerns"}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        plan = self.fields["plan"]
+        plan.queryset = plan.queryset.select_related("country")  # type: ignore[attr-defined]
 
     def clean_cycle(self) -> ReportingCycle:
         cycle: ReportingCycle = self.cleaned_data["cycle"]

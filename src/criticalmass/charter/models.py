@@ -93,6 +93,9 @@ class Commitment(models.Model):
     organization = models.ForeignKey("core.Organization", null=True, blank=True, on_delete=models.SET_NULL)
     event = models.ForeignKey("events.Event", null=True, blank=True, on_delete=models.SET_NULL,
                               related_name="commitments")
+    plan = models.ForeignKey("watchdog.Plan", null=True, blank=True, on_delete=models.SET_NULL,
+                             related_name="commitments",
+                             help_text="The National Action Plan or law it concerns.")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

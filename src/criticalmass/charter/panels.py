@@ -1,6 +1,8 @@
-"""Champions' commitments on the page of the process they concern (registered in apps.py)."""
+"""Champions' commitments on the page of the process or plan they concern (registered in apps.py)."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from criticalmass.charter import queries
 from criticalmass.core.panels import Panel
@@ -12,4 +14,13 @@ def commitments_panel(process: Process) -> Panel | None:
     if not commitments:
         return None
     return Panel("Champions' commitments", "charter/_commitments_panel.html",
-                 {"commitments": commitments})
+                 {"commitments": commitments, "caption": "Commitments that concern this process"})
+
+
+def plan_commitments_panel(plan: Any) -> Panel | None:
+    """The commitments that concern a National Action Plan or law, on the watchdog's plan page."""
+    commitments = list(queries.concerning(plan_pk=plan.pk).order_by("deadline"))
+    if not commitments:
+        return None
+    return Panel("Champions' commitments", "charter/_commitments_panel.html",
+                 {"commitments": commitments, "caption": "Commitments that concern this plan"})

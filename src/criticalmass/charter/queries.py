@@ -16,7 +16,7 @@ from criticalmass.lib import accountability
 SUMMARY_COLUMNS = ["made", "reported", "met_or_exceeded", "disputed", "not_reported", "awaiting",
                    "reported_share"]
 COMMITMENT_COLUMNS = ["partner", "cycle", "what", "indicator", "baseline", "target", "deadline",
-                      "status", "verification", "process", "organization", "event"]
+                      "status", "verification", "process", "organization", "event", "plan"]
 
 
 def public_name(user: User) -> str:
@@ -24,14 +24,15 @@ def public_name(user: User) -> str:
 
 
 def commitments(owner: User | None = None) -> QuerySet[Commitment]:
-    found = Commitment.objects.select_related("owner", "cycle", "process", "organization", "event", "report")
+    found = Commitment.objects.select_related("owner", "cycle", "process", "organization", "event",
+                                              "plan__country", "report")
     found = found.prefetch_related("report__verifications")
     return found.filter(owner=owner) if owner else found
 
 
 def concerning(*, process_pk: int | None = None, event_pk: int | None = None,
-               organization_pk: int | None = None) -> QuerySet[Commitment]:
-    """Commitments that concern a process or mission, an event or an organization, for their own pages."""
+               organization_pk: int | None = None, plan_pk: int | None = None) -> QuerySet[Commitment]:
+    """Commitments that concern a process or mission, an event, an organization or a plan, for their pages."""
     found = commitments()
     if process_pk is not None:
         found = found.filter(process_id=process_pk)
@@ -39,6 +40,8 @@ def concerning(*, process_pk: int | None = None, event_pk: int | None = None,
         found = found.filter(event_id=event_pk)
     if organization_pk is not None:
         found = found.filter(organization_id=organization_pk)
+    if plan_pk is not None:
+        found = found.filter(plan_id=plan_pk)
     return found
 
 
@@ -81,5 +84,5 @@ def commitment_rows(items: Iterable[Commitment]) -> list[dict[str, Any]]:
              "baseline": c.baseline, "target": c.target, "deadline": c.deadline, "status": c.status(),
              "verification": verification_mark(c), "process": c.process.name if c.process else "",
              "organization": c.organization.name if c.organization else "",
-             "event": c.event.name if c.event else "",
+             "event": c.event.name if c.event else "", "plan": str(c.plan) if c.plan else "",
              "commitment": c} for c in items]

@@ -15,10 +15,11 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from criticalmass.charter import history, queries
+from criticalmass.charter import charts, figures, history, queries
 from criticalmass.charter.forms import AnswerForm, CommitmentForm, ReportForm, SignatureForm, VerificationForm
 from criticalmass.charter.models import (
     Commitment,
@@ -31,11 +32,14 @@ from criticalmass.charter.models import (
 )
 from criticalmass.core.models import Role, User, audit
 from criticalmass.core.permissions import role_required
+from criticalmass.events import queries as events_queries
 from criticalmass.lib.csvsafe import safe_cell
+from criticalmass.parity import charts as parity_charts
+from criticalmass.parity.views import csv_response as table_csv_response
 
 PARTNER = (Role.PARTNER,)
 COMMITMENT_FIELDS = ["cycle", "what", "indicator", "baseline", "target", "deadline", "process",
-                     "organization", "event"]
+                     "organization", "event", "plan"]
 REPORT_FIELDS = ["progress", "narrative", "evidence"]
 
 
@@ -77,9 +81,23 @@ def partner_tables(username: str) -> tuple[User, dict[str, list[dict[str, Any]]]
     return owner, {"cycles": queries.by_cycle(items), "commitments": queries.commitment_rows(items)}
 
 
+TREND_CAPTION = "Reported and met or exceeded, as shares of the commitments due, by cycle (oldest first)"
+
+
+def trend(tables: dict[str, list[dict[str, Any]]], csv_url: str) -> dict[str, Any]:
+    """The trend over cycles as a figure: its table (CSV at csv_url) and its chart, None with no cycles."""
+    table = figures.trend_table(tables["cycles"], TREND_CAPTION)
+    table.csv_url = csv_url
+    return {"trend": table, "trend_chart": parity_charts.chart("cycle_shares", table, charts.TREND)}
+
+
 @require_safe
 def accountability(request: HttpRequest) -> HttpResponse:
-    return render(request, "charter/accountability.html", {"tables": overall_tables(), "owner": None})
+    tables = overall_tables()
+    return render(request, "charter/accountability.html", {
+        "tables": tables, "owner": None,
+        **trend(tables, reverse("charter:accountability_csv", args=["trend"])),
+    })
 
 
 @require_safe
@@ -88,6 +106,8 @@ def partner(request: HttpRequest, username: str) -> HttpResponse:
     signature = queries.active_signatures().filter(user=owner).first()
     return render(request, "charter/accountability.html", {
         "tables": tables, "owner": owner, "owner_name": queries.public_name(owner), "signature": signature,
+        "panel_tally": events_queries.partner_tally(owner),
+        **trend(tables, reverse("charter:partner_csv", args=[owner.username, "trend"])),
     })
 
 
@@ -109,6 +129,9 @@ def table_columns(name: str) -> list[str]:
 @require_safe
 def accountability_csv(request: HttpRequest, name: str) -> HttpResponse:
     tables = overall_tables()
+    if name == "trend":
+        return table_csv_response(figures.trend_table(tables["cycles"], TREND_CAPTION),
+                                  "criticalmass-accountability-trend")
     if name not in tables:
         raise Http404(f"There is no table '{name}' here.")
     return csv_response(tables[name], table_columns(name), f"accountability-{name}")
@@ -117,6 +140,9 @@ def accountability_csv(request: HttpRequest, name: str) -> HttpResponse:
 @require_safe
 def partner_csv(request: HttpRequest, username: str, name: str) -> HttpResponse:
     owner, tables = partner_tables(username)
+    if name == "trend":
+        return table_csv_response(figures.trend_table(tables["cycles"], TREND_CAPTION),
+                                  f"criticalmass-accountability-{owner.username}-trend")
     if name not in tables:
         raise Http404(f"There is no table '{name}' here.")
     return csv_response(tables[name], table_columns(name), f"accountability-{owner.username}-{name}")

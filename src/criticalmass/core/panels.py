@@ -3,6 +3,9 @@
 An app registers a function in its AppConfig.ready(); the function gets the Process and returns
 a Panel to show, or None when it has nothing for that process. The process page renders each
 panel's template with the panel as `panel`.
+
+Other subjects' pages work the same way through register_panel(kind, function) and panels_for(kind,
+subject), e.g. kind "plan" for the watchdog's plan page.
 """
 
 from __future__ import annotations
@@ -20,14 +23,23 @@ class Panel:
 
 
 PanelFunction = Callable[[Any], "Panel | None"]
-_process_panels: list[PanelFunction] = []
+_panels: dict[str, list[PanelFunction]] = {}
 
 
-def register_process_panel(function: PanelFunction) -> PanelFunction:
-    if function not in _process_panels:
-        _process_panels.append(function)
+def register_panel(kind: str, function: PanelFunction) -> PanelFunction:
+    registered = _panels.setdefault(kind, [])
+    if function not in registered:
+        registered.append(function)
     return function
 
 
+def panels_for(kind: str, subject: Any) -> list[Panel]:
+    return [panel for function in _panels.get(kind, []) if (panel := function(subject)) is not None]
+
+
+def register_process_panel(function: PanelFunction) -> PanelFunction:
+    return register_panel("process", function)
+
+
 def process_panels(process: Any) -> list[Panel]:
-    return [panel for function in _process_panels if (panel := function(process)) is not None]
+    return panels_for("process", process)

@@ -7,7 +7,7 @@ from typing import Any
 from django.db.models import Prefetch, QuerySet
 
 from criticalmass.core.models import Role, User
-from criticalmass.events.models import Event, Expert, Panel, Speaker
+from criticalmass.events.models import Event, Expert, Panel, PanelPledge, Speaker
 from criticalmass.lib import panels
 
 TALLY_COLUMNS = ["panels", "speakers", "women", "known", "women_share"]
@@ -43,6 +43,18 @@ def partner_tallies() -> list[dict[str, Any]]:
         rows.append({"partner": partner.display_name or partner.username, "username": partner.username,
                      "pledged": hasattr(partner, "panel_pledge"), **tally_row(joined)})
     return rows
+
+
+def partner_tally(partner: User) -> dict[str, Any]:
+    """One partner's row of the tally: the panels they sat on and the speakers of those panels."""
+    joined = Panel.objects.filter(speakers__partner=partner).distinct().prefetch_related("speakers")
+    return {"pledged": PanelPledge.objects.filter(user=partner).exists(),
+            **tally_row([panel.genders() for panel in joined])}
+
+
+def event_tally(event: Event) -> dict[str, Any]:
+    """The tally of one event's panels (the event's panels must be prefetched with their speakers)."""
+    return tally_row([panel.genders() for panel in event.panels.all()])
 
 
 def suggestions(panel: Panel, limit: int = 5) -> list[Expert]:

@@ -41,6 +41,7 @@ def event(request: HttpRequest, slug: str) -> HttpResponse:
     rows = [(panel, panel.flag(), queries.suggestions(panel) if upcoming and panel.flag() != "ok" else [])
             for panel in found.panels.all()]
     return render(request, "events/event.html", {"event": found, "panels": rows, "upcoming": upcoming,
+                                                 "tally": queries.event_tally(found),
                                                  "commitments": commitments_concerning(event_pk=found.pk)})
 
 

@@ -151,6 +151,13 @@ BUILDERS: dict[str, Callable[..., Spec]] = {
 }
 
 
+def register(kind: str, builder: Callable[..., Spec], fields: list[str], wide: bool = False) -> None:
+    """Another app's kind of chart, drawn, cached and described like these (e.g. charter.charts)."""
+    BUILDERS[kind], FIELDS[kind] = builder, fields
+    if wide:
+        WIDE.add(kind)
+
+
 def spec(kind: str, table: Table, **options: Any) -> Spec:
     return BUILDERS[kind](table.rows, **options)
 

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_safe
 
 from criticalmass.core.models import Country
 from criticalmass.core.panels import process_panels
+from criticalmass.lib.csvsafe import safe_cell
 from criticalmass.parity import charts, figures, queries
 from criticalmass.parity.figures import Table
 from criticalmass.parity.models import Process, Role, TargetPolicy
@@ -82,7 +83,8 @@ def csv_response(table: Table, filename: str) -> HttpResponse:
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
     writer = csv.writer(response)
     writer.writerow(table.header())
-    writer.writerows(table.csv_rows())
+    # Names come from datasets and the secretariat; still, nothing may run as a spreadsheet formula.
+    writer.writerows([safe_cell(value) for value in row] for row in table.csv_rows())
     return response
 
 

@@ -14,6 +14,7 @@ urlpatterns = [
     path("obligations/", views.obligations, name="obligations"),
     path("obligations/obligations.csv", views.obligations_csv, name="obligations_csv"),
     path("countries/<str:iso3>/", views.country, name="country"),
+    path("countries/<str:iso3>/<slug:name>.csv", views.country_csv, name="country_csv"),
     path("actions/<int:pk>/", views.action, name="action"),
     path("actions/<int:pk>/edit/", views.action_edit, name="action_edit"),
     path("actions/<int:pk>/updates/new/", views.update_new, name="update_new"),

@@ -12,11 +12,15 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import floatformat
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from criticalmass.agreements import figures as agreements_figures
 from criticalmass.core.models import Country, Role, audit
+from criticalmass.core.panels import panels_for
 from criticalmass.core.permissions import role_required
 from criticalmass.importers.plans.reader import COLUMNS as TEMPLATE_COLUMNS
 from criticalmass.lib.csvsafe import safe_cell
@@ -115,6 +119,7 @@ def plan(request: HttpRequest, slug: str) -> HttpResponse:
         "view": view, "plan": found, "agencies": agencies, "budgets": queries.budget_total(actions),
         "criteria": [(c, answers.get(c.slug)) for c in Criterion.objects.all()],
         "duties": [d for d in queries.duties(today(), found.country_id) if d.obligation.plan_id == found.pk],
+        "panels": panels_for("plan", found),
     })
 
 
@@ -153,26 +158,85 @@ def obligations(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def obligations_csv(request: HttpRequest) -> HttpResponse:
-    rows = ([d.obligation.slug, d.obligation.country_id, d.obligation.title, d.standing.state.value,
-             d.standing.due, d.standing.days, d.delivered, d.obligation.legal_basis, d.obligation.source_url]
-            for d in queries.duties(today()))
-    return csv_response("obligations.csv", DUTY_HEADER, rows)
+    return csv_response("obligations.csv", DUTY_HEADER, map(duty_row, queries.duties(today())))
+
+
+def duty_row(d: queries.DutyView) -> list[Any]:
+    return [d.obligation.slug, d.obligation.country_id, d.obligation.title, d.standing.state.value,
+            d.standing.due, d.standing.days, d.delivered, d.obligation.legal_basis, d.obligation.source_url]
+
+
+def country_data(iso3: str) -> dict[str, Any]:
+    """Everything the country profile shows; its CSV downloads write the same objects."""
+    found = get_object_or_404(Country, iso3=iso3)
+    money = queries.country_money(iso3)
+    agreements = agreements_figures.country_table(iso3, found.name)
+    agreements.csv_url = reverse("watchdog:country_csv", args=[iso3, "agreements"])
+    return {
+        "country": found, "views": queries.plan_views(Plan.objects.filter(country=found), today()),
+        "index": queries.wps_index(iso3), "duties": queries.duties(today(), iso3),
+        "money": money, "money_rows": money_rows(money), "agreements_table": agreements,
+    }
 
 
 @require_safe
 def country(request: HttpRequest, iso3: str) -> HttpResponse:
     if iso3 != iso3.upper():
         return redirect("watchdog:country", iso3=iso3.upper(), permanent=True)
-    found = get_object_or_404(Country, iso3=iso3)
+    context = country_data(iso3)
     deployments = parity.country_latest_by_mission(iso3)
-    money = queries.country_money(iso3)
     return render(request, "watchdog/country.html", {
-        "money_rows": money_rows(money),
-        "country": found, "views": queries.plan_views(Plan.objects.filter(country=found), today()),
-        "index": queries.wps_index(iso3), "duties": queries.duties(today(), iso3),
-        "deployments": deployments, "money": money,
+        **context, "deployments": deployments, "csv_names": COUNTRY_TABLES,
         "deployment_sources": parity.sources_by_id({d["source_id"] for d in deployments}),
     })
+
+
+COUNTRY_TABLES = ("index", "plans", "duties", "money", "agreements")
+INDEX_HEADER = ["iso3", "edition", "rank", "score", "region", "indicator", "value", "note", "source"]
+MONEY_HEADER = ["iso3", "figure", "currency", "amount", "share_percent", "activities", "source"]
+
+
+def index_rows(context: dict[str, Any]) -> list[list[Any]]:
+    index = context["index"]
+    if index is None:
+        return []
+    source = f"{index.source.citation} Row {index.source_row} of {index.source.file}."
+    score = floatformat(index.score, 3) if index.rank else ""
+    return [[index.country_id, index.edition, index.rank, score, index.region, name,
+             floatformat(item.get("value"), "-3") if item.get("value") is not None else "",
+             item.get("note", ""), source] for name, item in index.indicators.items()]
+
+
+def money_csv_rows(context: dict[str, Any]) -> list[list[Any]]:
+    money, iso3 = context["money"], context["country"].iso3
+    source = "; ".join(s.citation for s in money.sources)
+    found = []
+    for row in context["money_rows"]:
+        figure, shares = row["figure"], row["shares"]
+        for currency in sorted(set(figure.amounts) | set(shares)):
+            amount, share = figure.amounts.get(currency), shares.get(currency)
+            found.append([iso3, row["label"], currency, "0" if amount is None else floatformat(amount, 0),
+                          share, " ".join(figure.activities), source])
+    return found
+
+
+@require_safe
+def country_csv(request: HttpRequest, iso3: str, name: str) -> HttpResponse:
+    """One table of the country profile as CSV, with the same numbers as the page and their source."""
+    if name not in COUNTRY_TABLES:
+        raise Http404(f"There is no table '{name}' on a country's profile.")
+    context = country_data(iso3)
+    filename = f"criticalmass-{iso3}-{name}.csv"
+    if name == "index":
+        return csv_response(filename, INDEX_HEADER, index_rows(context))
+    if name == "plans":
+        return csv_response(filename, PLAN_HEADER, map(plan_row, context["views"]))
+    if name == "duties":
+        return csv_response(filename, DUTY_HEADER, map(duty_row, context["duties"]))
+    if name == "money":
+        return csv_response(filename, MONEY_HEADER, money_csv_rows(context))
+    table = context["agreements_table"]
+    return csv_response(filename, table.header(), table.csv_rows())
 
 
 MONEY_LABELS = [
