@@ -2,27 +2,20 @@
 
 from __future__ import annotations
 
-from importlib import import_module
-
 import pytest
-from django.apps import apps
 
-from criticalmass.agreements.models import Pillar
 from tests.agreements.world import build_agreements
-from tests.browser.test_dashboard_in_chromium import ARTIFACTS, browser  # noqa: F401  # the module's browser
+from tests.browser.conftest import ARTIFACTS
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
 def agreements_data(live_db):
-    # Live-server tests flush the migrations' seed; put the pillars back as the migration does.
-    if not Pillar.objects.exists():
-        import_module("criticalmass.agreements.migrations.0002_seed_pillars").seed(apps, None)
     build_agreements()
 
 
-def test_it_renders_the_overview_chart_and_tables_and_leads_to_an_agreement(browser, live_server,  # noqa: F811
+def test_it_renders_the_overview_chart_and_tables_and_leads_to_an_agreement(browser, live_server,
                                                                             agreements_data):
     page = browser.new_page(viewport={"width": 1280, "height": 1600})
     response = page.goto(live_server.url + "/agreements/")

@@ -3,55 +3,21 @@
 from __future__ import annotations
 
 import io
-import os
-from collections.abc import Iterator
-from importlib import import_module
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
 from pypdf import PdfReader
 
 from criticalmass.parity.models import Role
-
-CHROMIUM = "/usr/bin/chromium"
-ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from tests.browser.conftest import ARTIFACTS
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    assert Path(CHROMIUM).exists(), "make test installs Debian's chromium; run it first"
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture
-def hub_seed(live_db) -> None:
-    """Live-server tests flush every table; put back the hub's and the briefings' seed."""
-    from django.apps import apps
-
-    hub = import_module("criticalmass.hub.migrations.0003_seed")
-    hub.seed_evidence(apps, None)
-    hub.seed_cards(apps, None)
-    import_module("criticalmass.briefings.migrations.0003_seed").seed(apps, None)
-
-
-@pytest.fixture
-def mission(hub_seed, make_mission, observe):
+def mission(live_db, make_mission, observe):
     unmiss = make_mission("UNMISS", "SSD")
     for month, women, row in [("2012-01-31", 2, 2), ("2013-01-31", 4, 3), ("2014-01-31", 6, 4)]:
         observe(unmiss, month, Role.TOTAL, women=women, total=100, country="GHA", row=row)

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from importlib import import_module
 from pathlib import Path
 
 import pytest
-from django.apps import apps
 
-from tests.browser.test_dashboard_in_chromium import ARTIFACTS, browser  # noqa: F401  # the shared fixture
+from tests.browser.conftest import ARTIFACTS
 from tests.watchdog.world import build_watchdog
 
 pytestmark = pytest.mark.browser
@@ -16,13 +14,11 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture
 def ghana(live_db, make_mission, observe):
-    # Live-server tests flush the tables, the migrations' seed included: put the rubric back.
-    import_module("criticalmass.watchdog.migrations.0002_seed").seed_rubric(apps)
     build_watchdog()
     observe(make_mission("UNMISS", "SSD"), "2013-06-30", "total", women=5, total=100, country="GHA")
 
 
-def test_it_shows_a_country_profile_with_its_index_plans_duties_and_deployments(browser, live_server, ghana):  # noqa: F811
+def test_it_shows_a_country_profile_with_its_index_plans_duties_and_deployments(browser, live_server, ghana):
     page = browser.new_page(viewport={"width": 1280, "height": 1600})
     response = page.goto(live_server.url + "/watchdog/countries/GHA/")
     assert response is not None and response.status == 200
@@ -36,7 +32,7 @@ def test_it_shows_a_country_profile_with_its_index_plans_duties_and_deployments(
     assert shot.stat().st_size > 10_000
 
 
-def test_it_opens_a_plan_from_the_country_profile(browser, live_server, ghana):  # noqa: F811
+def test_it_opens_a_plan_from_the_country_profile(browser, live_server, ghana):
     page = browser.new_page(viewport={"width": 1280, "height": 1600})
     page.goto(live_server.url + "/watchdog/countries/GHA/")
     page.get_by_role("link", name="Ghana NAP test two").click()
