@@ -13,28 +13,17 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import platform
 import random
-import statistics
 import sys
 import time
-from pathlib import Path
 
-OUT = Path(__file__).resolve().parent / "out"
+from common import configure, percentile, time_url
+
 ROLES = ["total", "troops", "experts_on_mission", "formed_police", "individual_police"]
 
 
-def configure(database_url: str | None) -> None:
-    OUT.mkdir(exist_ok=True)
-    os.environ["DATABASE_URL"] = database_url or f"sqlite:///{OUT / 'briefing.sqlite3'}"
-    os.environ.setdefault("CRITICALMASS_SECRET_KEY", "benchmark-only")
-    os.environ.setdefault("CRITICALMASS_SSL_REDIRECT", "false")
-    os.environ["CRITICALMASS_DEBUG"] = "false"
-    os.environ["DJANGO_SETTINGS_MODULE"] = "criticalmass.settings"
-    import django
 
-    django.setup()
 
 
 def month_ends(first_year: int, years: int) -> list[dt.date]:
@@ -92,23 +81,10 @@ def generate() -> str:
     return mission.slug
 
 
-def percentile(values: list[float], q: int) -> float:
-    return statistics.quantiles(values, n=100, method="inclusive")[q - 1] if len(values) > 1 else values[0]
 
 
-def timed(client, url: str, n: int) -> tuple[float, list[float]]:
-    from django.core.cache import cache
 
-    cache.clear()
-    start = time.perf_counter()
-    assert client.get(url).status_code == 200, url
-    cold = (time.perf_counter() - start) * 1000
-    times = []
-    for _ in range(n):
-        start = time.perf_counter()
-        assert client.get(url).status_code == 200, url
-        times.append((time.perf_counter() - start) * 1000)
-    return cold, times
+
 
 
 def main() -> None:
@@ -116,7 +92,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=10)
     parser.add_argument("--database-url")
     args = parser.parse_args()
-    configure(args.database_url)
+    configure("briefing", args.database_url)
     slug = generate()
     from django.db import connection
     from django.test import Client
@@ -132,7 +108,7 @@ def main() -> None:
         ("briefing PDF", f"/briefings/briefing.pdf{query}"),
         ("briefing HTML", f"/briefings/briefing/{query}"),
     ]:
-        cold, warm = timed(client, url, args.requests)
+        cold, warm = time_url(client, url, args.requests)
         print(
             f"{name:14} cold {cold:7.0f} ms   warm p50 {percentile(warm, 50):6.0f} ms   "
             f"p95 {percentile(warm, 95):6.0f} ms"

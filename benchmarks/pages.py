@@ -12,23 +12,9 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import statistics
 import sys
-import time
-from pathlib import Path
 
-OUT = Path(__file__).resolve().parent / "out"
-
-
-def configure(database_url: str | None) -> None:
-    OUT.mkdir(exist_ok=True)
-    os.environ["DATABASE_URL"] = database_url or f"sqlite:///{OUT / 'pages.sqlite3'}"
-    os.environ.setdefault("CRITICALMASS_SECRET_KEY", "benchmark-only")
-    os.environ.setdefault("CRITICALMASS_SSL_REDIRECT", "false")
-    os.environ["DJANGO_SETTINGS_MODULE"] = "criticalmass.settings"
-    import django
-
-    django.setup()
+from common import configure, percentile, time_url
 
 
 def prepare() -> None:
@@ -41,25 +27,10 @@ def prepare() -> None:
         call_command("import-all", quiet=True)
 
 
-def percentile(values: list[float], q: float) -> float:
-    return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1]
 
 
-def time_url(client, url: str, n: int) -> tuple[float, list[float]]:
-    """The first request on an empty cache (figures and charts computed), then n warm ones."""
-    from django.core.cache import cache
 
-    cache.clear()
-    start = time.perf_counter()
-    assert client.get(url).status_code == 200, url
-    cold = (time.perf_counter() - start) * 1000
-    times = []
-    for _ in range(n):
-        start = time.perf_counter()
-        response = client.get(url)
-        times.append((time.perf_counter() - start) * 1000)
-        assert response.status_code == 200, (url, response.status_code)
-    return cold, times
+
 
 
 def main() -> None:
@@ -67,7 +38,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--database-url")
     args = parser.parse_args()
-    configure(args.database_url)
+    configure("pages", args.database_url)
     prepare()
     from django.test import Client
 

@@ -14,12 +14,11 @@ import argparse
 import os
 import platform
 import random
-import statistics
 import sys
 import time
-from pathlib import Path
 
-OUT = Path(__file__).resolve().parent / "out"
+from common import configure, percentile
+
 DOMAIN = [
     "peace",
     "women",
@@ -54,16 +53,7 @@ DOMAIN = [
 ]
 
 
-def configure(database_url: str | None) -> None:
-    OUT.mkdir(exist_ok=True)
-    os.environ["DATABASE_URL"] = database_url or f"sqlite:///{OUT / 'search.sqlite3'}"
-    os.environ.setdefault("CRITICALMASS_SECRET_KEY", "benchmark-only")
-    os.environ.setdefault("CRITICALMASS_SSL_REDIRECT", "false")
-    os.environ["CRITICALMASS_DEBUG"] = "false"
-    os.environ["DJANGO_SETTINGS_MODULE"] = "criticalmass.settings"
-    import django
 
-    django.setup()
 
 
 def vocabulary(rng: random.Random, size: int = 3000) -> list[str]:
@@ -118,8 +108,7 @@ def queries(rng: random.Random, n: int) -> list[tuple[str, dict[str, str]]]:
     ]
 
 
-def percentile(values: list[float], q: int) -> float:
-    return statistics.quantiles(values, n=100, method="inclusive")[q - 1]
+
 
 
 def timed(call, runs: list[tuple[str, dict[str, str]]]) -> list[float]:
@@ -137,7 +126,7 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--database-url")
     args = parser.parse_args()
-    configure(args.database_url)
+    configure("search", args.database_url)
     rng = random.Random(20261125)
     generate(args.items, rng)
     from django.db import connection
