@@ -72,7 +72,7 @@ def test_it_pulls_the_missions_live_figures_with_their_source_rows(unmiss):
     figures = {f.label: f for f in made("force-commander").figures}
     share = figures["Women's share in UNMISS, all uniformed personnel, January 2021"]
     assert share.value == "6.0% (6 of 100)"
-    assert share.source == "Test dataset, test.csv, row 4"
+    assert share.source == "Test dataset, test.csv, rows 2–4"
     assert "Target for 2021 (Escalating to parity)" in figures
     assert figures["Status against target"].value == "off track"
 
@@ -100,7 +100,7 @@ def test_it_names_womens_organisations_of_the_host_country(unmiss):
 
 def test_it_lists_every_cited_source_once_at_the_end(unmiss):
     briefing = made("force-commander")
-    assert "Test dataset, test.csv, row 4" in briefing.sources
+    assert "Test dataset, test.csv, rows 2–4" in briefing.sources
     assert "United Nations, “SC/12076, Security Council adopts resolution 2242”, 2015" in briefing.sources
     assert len(briefing.sources) == len(set(briefing.sources))
 
@@ -111,7 +111,7 @@ def test_it_briefs_on_a_negotiation_with_its_agreements_against_the_floor(source
     build_talks(source)
     figures = {f.label: f for f in made("foreign-ministry", process="south-sudan").figures}
     latest = figures["Women's share in South Sudan, all delegates, September 2018"]
-    assert latest.value == "30.0% (6 of 20)" and latest.source == "Test dataset, test.csv, row 41"
+    assert latest.value == "30.0% (6 of 20)" and latest.source == "Test dataset, test.csv, rows 40–41"
     floor = figures["Agreements with women at least 30% of all delegates"]
     assert floor.value == "1 of 2" and floor.source == "Test dataset, test.csv, rows 40–41"
     assert figures["Agreements with women at least 30% of signatories"].value == "1 of 2"
@@ -175,5 +175,5 @@ def test_it_makes_a_pdf_with_the_missions_figures(client, unmiss):
     )
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
     assert "6.0% (6 of 100)" in text
-    assert "Test dataset, test.csv, row 4" in text
+    assert "Test dataset, test.csv, rows 2–4" in text
     assert "Objections to expect" in text

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from criticalmass.charter import charts, figures
-from criticalmass.parity import charts as parity_charts
+from criticalmass.figures import charts as parity_charts
 from tests.charter.test_accountability_page import read_csv, records  # noqa: F401  # the records fixture
 
 TREND_KEYS = ["made", "due", "reported", "reported_share", "met_or_exceeded", "met_share"]

@@ -1,9 +1,11 @@
-"""The API's figures are the logic layer's figures: the same series, targets, trends and forecasts."""
+"""The API's figures are the logic layer's figures, as the pages show them (shares, gaps and trends to
+one decimal): the same series, targets, trends and forecasts."""
 
 from __future__ import annotations
 
 import pytest
 
+from criticalmass.parity import figures as parity_figures
 from criticalmass.parity import logic, queries
 from criticalmass.parity.models import Role, TargetPolicy
 from tests.parity.api_world import API, build_world
@@ -17,10 +19,13 @@ def world(make_mission, observe, source):
 
 
 def expected(summary: logic.Summary) -> dict:
+    def one(value):
+        return None if value is None else round(value, 1)
+
     return {
-        "share": summary.latest_share, "gap": summary.gap, "status": str(summary.status),
-        "slope": summary.slope, "forecast_target_year": summary.forecast_target,
-        "forecast_parity_year": summary.forecast_parity,
+        "share": one(summary.latest_share), "gap": one(summary.gap),
+        "status": parity_figures.status_text(summary), "slope": one(summary.slope),
+        "forecast_target_year": summary.forecast_target, "forecast_parity_year": summary.forecast_parity,
         "target": summary.target.value if summary.target else None,
     }
 
@@ -39,7 +44,7 @@ def test_it_gives_three_women_of_sixty_as_five_percent(client, world):
 
 
 def test_it_gives_each_roles_figures_as_the_logic_layer(client, world):
-    policy = logic.default_policy()
+    policy = queries.policy()
     roles = client.get(f"{API}/processes/unmiss").json()["roles"]
     assert [r["role"] for r in roles] == [Role.TOTAL, Role.TROOPS]
     for figures in roles:
@@ -58,7 +63,7 @@ def test_it_uses_the_policy_asked_for(client, world):
     body = client.get(f"{API}/processes/unmiss?policy={UGPS}").json()
     assert body["policy"] == {"slug": UGPS, "name": TargetPolicy.objects.get(slug=UGPS).name}
     total, troops = body["roles"]
-    assert (total["target"], total["status"]) == (None, "unknown")
+    assert (total["target"], total["status"]) == (None, "no target")
     assert (troops["target"], troops["target_provenance"]) == (8.0, "held from nearest official value")
     summary = logic.summarize(queries.series(world.unmiss, Role.TROOPS),
                               TargetPolicy.objects.get(slug=UGPS), Role.TROOPS)
@@ -69,20 +74,20 @@ def test_it_cites_the_sources_of_each_role(client, world):
     total = client.get(f"{API}/processes/unmiss").json()["roles"][0]
     assert total["sources"] == [{"slug": "test-source", "dataset": "Test dataset", "file": "test.csv",
                                  "citation": "Test dataset, written for the tests."}]
-    assert total["citation"] == "Test dataset, written for the tests."
+    assert total["citation"] == "Test dataset, test.csv, rows 10–11 (4 rows)"
 
 
 def test_it_shows_roles_whose_women_are_unknown_as_unknown(client, world):
     total = client.get(f"{API}/processes/unamid").json()["roles"][0]
-    assert (total["women"], total["share"], total["status"]) == (None, None, "unknown")
+    assert (total["women"], total["share"], total["status"]) == (None, None, "no data")
 
 
 def test_it_gives_the_series_as_the_logic_layer(client, world):
     body = client.get(f"{API}/series?process=unmiss&role=troops").json()
     assert [(p["date"], p["women"], p["total"], p["share"]) for p in body["points"]] == [
-        (str(p.date), p.women, p.total, p.share) for p in queries.series(world.unmiss, Role.TROOPS)]
+        (str(p.date), p.women, p.total, round(p.share, 1)) for p in queries.series(world.unmiss, Role.TROOPS)]
     assert {(p["target"], p["target_provenance"]) for p in body["points"]} == {(30.0, "rule")}
-    summary = logic.summarize(queries.series(world.unmiss, Role.TROOPS), logic.default_policy(), "troops")
+    summary = logic.summarize(queries.series(world.unmiss, Role.TROOPS), queries.policy(), "troops")
     assert picked(body["summary"]) == expected(summary)
 
 
@@ -103,7 +108,7 @@ def test_it_ranks_missions_by_gap_like_the_logic_layer(client, world):
     items = body["items"]
     assert [(i["rank"], i["slug"]) for i in items] == [(1, "unmiss"), (2, "minusma"), (None, "unamid")]
     assert [i["gap"] for i in items] == [25.0, 10.0, None]
-    summary = logic.summarize(queries.series(world.minusma), logic.default_policy())
+    summary = logic.summarize(queries.series(world.minusma), queries.policy())
     assert picked(items[1]) == expected(summary)
     assert body["policy"]["slug"] == "escalating-to-parity" and body["role"] == "total"
 

@@ -10,8 +10,9 @@ import pytest
 import vl_convert
 from altair.vegalite.v6.schema import load_schema
 
-from criticalmass.parity import charts, figures, queries
-from criticalmass.parity.figures import Column, Table
+from criticalmass.figures import charts
+from criticalmass.parity import figures, negotiation_figures, queries
+from criticalmass.figures.tables import Column, Table
 from criticalmass.parity.models import TargetPolicy
 from tests.parity.pages_world import UGPS, build_operations, build_talks, fresh_cache  # noqa: F401
 
@@ -116,7 +117,7 @@ def test_it_draws_bars_with_a_target_tick(world):
 
 def test_it_draws_the_negotiations_overview(source):
     build_talks(source)
-    table = figures.overview_table(queries.floor_policy())
+    table = negotiation_figures.overview_table(queries.floor_policy())
     svg = charts.svg("count_bars", table, label_key="role", value_label="Agreements (%)")
     assert "33.3% (1 of 3)" in svg and "Agreements (%)" in svg
 

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from criticalmass.lib.targets import Provenance, Status
-from criticalmass.parity import logic
+from criticalmass.parity import logic, queries
 from criticalmass.parity.logic import SeriesPoint, Summary, summarize, target_function
 from criticalmass.parity.models import Role, TargetAnchor, TargetPolicy
 
@@ -33,18 +33,17 @@ def on_new_year(*counts: tuple[int, int, int]) -> list[SeriesPoint]:
 
 
 def test_it_uses_the_coalition_policy_by_default(coalition):
-    assert logic.default_policy() == coalition
+    assert queries.policy() == coalition
 
 
 def test_it_falls_back_to_the_first_policy_by_name_when_none_is_the_default(ugps):
     TargetPolicy.objects.update(is_default=False)
-    assert logic.default_policy().name == "Escalating to parity"  # the first by name
+    assert queries.policy().name == "Escalating to parity"  # the first by name
 
 
-def test_it_says_to_migrate_when_there_is_no_policy():
+def test_it_answers_none_when_there_is_no_policy():
     TargetPolicy.objects.all().delete()
-    with pytest.raises(TargetPolicy.DoesNotExist, match="migrate"):
-        logic.default_policy()
+    assert queries.policy() is None
 
 
 def test_it_escalates_the_coalition_target_from_30_to_parity(coalition):

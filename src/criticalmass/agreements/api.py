@@ -17,9 +17,9 @@ from ninja.pagination import paginate
 from criticalmass.agreements import figures, queries
 from criticalmass.agreements.models import Agreement, GenderCode, Mandate, Pillar, Provision, RubricItem
 from criticalmass.api_common import ERRORS, Page
-from criticalmass.parity.figures import ROLE_LABELS, cite, status_text
+from criticalmass.figures.citations import cite, cite_row, sources_by_id
+from criticalmass.parity.figures import ROLE_LABELS, status_text
 from criticalmass.parity.models import Process
-from criticalmass.parity.queries import sources_by_id
 
 router = Router()
 ISO3 = r"^[A-Za-z]{3}$"
@@ -73,7 +73,7 @@ class ProvisionOut(Schema):
 
     @staticmethod
     def resolve_citation(obj: Provision) -> str:
-        return obj.source.cite_row(obj.source_row)
+        return cite_row(obj.source, obj.source_row)
 
 
 class AgreementOut(Schema):
@@ -112,7 +112,7 @@ class AgreementOut(Schema):
 
     @staticmethod
     def resolve_citation(obj: Agreement) -> str:
-        return obj.source.cite_row(obj.source_row)
+        return cite_row(obj.source, obj.source_row)
 
     @staticmethod
     def resolve_url(obj: Agreement) -> str:

@@ -13,17 +13,10 @@ from django.urls import reverse
 from criticalmass.agreements import codebook, queries
 from criticalmass.agreements.models import Agreement, Mandate, RubricItem
 from criticalmass.agreements.queries import Seat, Share
-from criticalmass.parity.figures import (
-    ROLE_LABELS,
-    Column,
-    Row,
-    Table,
-    one_decimal,
-    status_text,
-    with_sources,
-)
+from criticalmass.figures.citations import RowSpan
+from criticalmass.figures.tables import Column, Row, Table, one_decimal, with_sources
+from criticalmass.parity.figures import ROLE_LABELS, status_text
 from criticalmass.parity.models import Process, Role
-from criticalmass.parity.queries import RowSpan
 
 GROUP_LABELS: dict[str, tuple[str, Callable[[Any], str]]] = {
     "year": ("Year", str),

@@ -15,10 +15,11 @@ from django.db.models.functions import ExtractYear
 from criticalmass.agreements.models import Agreement, Mandate, Pillar, Provision, RubricItem
 from criticalmass.agreements.scoring import Rated, Score, score
 from criticalmass.core.models import Country
+from criticalmass.figures.citations import RowSpan
+from criticalmass.lib import targets
 from criticalmass.parity import logic
 from criticalmass.parity import queries as parity_queries
 from criticalmass.parity.models import Observation, Process, Role
-from criticalmass.parity.queries import RowSpan
 
 RENEWAL_DAYS = 90
 TABLE_ROLES = [Role.SIGNATORIES, Role.NEGOTIATORS]  # "at the table": who signed, who negotiated
@@ -50,10 +51,8 @@ class Seat:
     span: RowSpan
 
     def reaches(self, floor: Decimal) -> bool | None:
-        """Compared in whole numbers, so no rounding decides a tie; None when women are unknown."""
-        if self.women is None or not self.total:
-            return None
-        return self.women * 10000 >= self.total * int(floor * 100)
+        """lib.targets.meets_floor: the one test, compared in whole numbers; None when women are unknown."""
+        return targets.meets_floor(self.women, self.total, floor)
 
 
 def shares(by: str, agreements: QuerySet[Agreement] | None = None) -> list[Share]:

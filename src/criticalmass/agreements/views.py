@@ -19,9 +19,10 @@ from criticalmass.agreements.forms import ScorecardForm
 from criticalmass.agreements.models import Agreement, Mandate, RubricItem, ScoreEntry
 from criticalmass.core.models import Role, audit
 from criticalmass.core.permissions import role_required
-from criticalmass.parity import charts
+from criticalmass.figures import charts
+from criticalmass.figures.citations import cite_row
+from criticalmass.figures.pages import Tables, link_csvs, one_table
 from criticalmass.parity.models import Process
-from criticalmass.parity.views import Tables, link_csvs, one_table
 
 IMPORT_HINT = "criticalmass import pax FILE"
 SCORERS = (Role.REVIEWER, Role.SECRETARIAT)
@@ -79,7 +80,7 @@ def agreement(request: HttpRequest, pax_id: int) -> HttpResponse:
         "can_score": request.user.is_authenticated and request.user.has_role(*SCORERS),
         "agreement": found, "tables": tables, "stage": codebook.stage_label(found.stage),
         "agreement_type": codebook.type_label(found.agreement_type),
-        "countries": found.countries.all(), "cited": found.source.cite_row(found.source_row),
+        "countries": found.countries.all(), "cited": cite_row(found.source, found.source_row),
     })
 
 

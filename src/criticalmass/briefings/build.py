@@ -1,6 +1,6 @@
 """A briefing: one audience x one context (a mission, a negotiation process or a country).
 
-Live figures come from parity.queries and parity.logic, the functions the parity pages use, and for a
+Live figures are quoted from the parity pages' own tables (parity.figures), and for a
 country its plans' status and scorecard from watchdog.queries (scored by lib.scorecard), for a
 negotiation its agreements and their provisions by pillar from agreements.queries; the arguments
 are public evidence grouped by argument type, in the order of the audience's weights.
@@ -19,12 +19,15 @@ from django.utils import timezone
 from criticalmass.agreements import queries as agreements
 from criticalmass.agreements.models import Agreement, Provision
 from criticalmass.briefings.models import Audience, Objection
-from criticalmass.core.models import Country, Organization, Source
+from criticalmass.core.models import Country, Organization
+from criticalmass.figures import charts
+from criticalmass.figures.citations import cite_spans, spans_of
+from criticalmass.figures.tables import Row, Table, cite_rows, share_of
 from criticalmass.hub import queries as hub
 from criticalmass.hub.models import Argument, Evidence
 from criticalmass.lib import scorecard
-from criticalmass.parity import charts, figures, logic, queries
-from criticalmass.parity.models import Observation, Process, Role, TargetPolicy
+from criticalmass.parity import figures, negotiation_figures, queries
+from criticalmass.parity.models import Process, Role, TargetPolicy
 from criticalmass.watchdog import queries as watchdog
 from criticalmass.watchdog.models import Plan
 from criticalmass.watchdog.models import today as watchdog_today
@@ -112,69 +115,50 @@ def context(params: dict[str, str]) -> tuple[str, Process | Country]:
 
 
 # ---- Live figures ----------------------------------------------------------------------------
+#
+# Every figure is quoted from the table of the page that shows it (parity.figures,
+# parity.negotiation_figures), with that table's formatting and citation: a briefing cannot disagree.
 
 
-def cite_rows(rows: Iterable[tuple[int, int]]) -> str:
-    """'Dataset, file, rows 2-40' per source of (source_id, row) pairs."""
-    spans: dict[int, list[int]] = {}
-    for source_id, row in rows:
-        spans.setdefault(source_id, []).append(row)
-    sources = Source.objects.in_bulk(spans)
-    parts = []
-    for source_id, found in sorted(spans.items()):
-        first, last = min(found), max(found)
-        where = f"row {first}" if first == last else f"rows {first}–{last}"
-        parts.append(f"{sources[source_id].dataset}, {sources[source_id].file}, {where}")
-    return "; ".join(parts)
+def cite_pairs(rows: Iterable[tuple[int, int]]) -> str:
+    """The citation of (source id, row) pairs, for figures that count single records."""
+    return cite_spans(spans_of(rows))
 
 
-def pct(value: float | None) -> str:
-    return "unknown" if value is None else f"{value:.1f}%"
+def shown(table: Table, row: Row, key: str) -> str:
+    """A row's value as the page's table shows it."""
+    return table.column(key).text(row.get(key))
 
 
-def forecast_text(year: int | None) -> str:
-    return str(year) if year is not None else "not at the current pace"
-
-
-def summary_figures(name: str, summary: logic.Summary, policy: TargetPolicy, source: str) -> list[Figure]:
-    latest = summary.latest
-    if latest is None:
-        return [Figure(f"Women in {name}", "no counts with women known", source or "no source")]
-    found = [
-        Figure(
-            f"Women's share in {name}, {latest.date:%B %Y}",
-            f"{pct(latest.share)} ({latest.women:,} of {latest.total:,})",
-            source,
-        )
-    ]
-    if summary.target is not None:
+def summary_figures(name: str, table: Table, policy: TargetPolicy) -> list[Figure]:
+    """A status row (parity.figures.summary_row): latest share, target, status and forecasts."""
+    row = table.rows[0] if table.rows else None
+    if row is None or row["latest"] is None:
+        cited = row["source"] if row else "no source"
+        return [Figure(f"Women in {name}", "no counts with women known", cited)]
+    source = row["source"]
+    found = [Figure(f"Women's share in {name}, {row['latest']:%B %Y}",
+                    f"{shown(table, row, 'share')} ({row['women']:,} of {row['total']:,})", source)]
+    if row["target"] is not None:
         found += [
-            Figure(
-                f"Target for {summary.target.year} ({policy.name})", pct(summary.target.value), policy.name
-            ),
-            Figure("Status against target", figures.status_text(summary), source),
-            Figure("Target reached at the current pace in", forecast_text(summary.forecast_target), source),
+            Figure(f"Target for {row['target_year']} ({policy.name})", shown(table, row, "target"),
+                   policy.name),
+            Figure("Status against target", row["status"], source),
+            Figure("Target reached at the current pace in", shown(table, row, "forecast_target"), source),
         ]
-    found.append(
-        Figure("Parity (50%) reached at the current pace in", forecast_text(summary.forecast_parity), source)
-    )
+    found.append(Figure("Parity (50%) reached at the current pace in", shown(table, row, "forecast_parity"),
+                        source))
     return found
 
 
-def latest_rows(process: Process, role: str, date: dt.date) -> list[tuple[int, int]]:
-    rows = Observation.objects.filter(process=process, role=role, date=date, women__isnull=False)
-    return list(rows.values_list("source_id", "source_row"))
-
-
 def process_figures(process: Process, role: str, policy: TargetPolicy) -> list[Figure]:
-    summary = logic.summarize(queries.series(process, role), policy, role)
-    rows = latest_rows(process, role, summary.latest.date) if summary.latest else []
+    table = figures.series_tables(policy, role, process)["status"]
     label = "all uniformed personnel" if role == Role.TOTAL else "all delegates"
-    return summary_figures(f"{process.code or process.name}, {label}", summary, policy, cite_rows(rows))
+    return summary_figures(f"{process.code or process.name}, {label}", table, policy)
 
 
 def mission_chart(process: Process, policy: TargetPolicy) -> charts.Chart | None:
-    table = figures.mission_tables(process, policy, "women")["trend"]
+    table = figures.mission_trend_table(process, policy)
     return charts.chart("share_lines", table, LINES, target_label=f"Target: {policy.name}")
 
 
@@ -184,7 +168,7 @@ def wps_index_figures(country: Country) -> list[Figure]:
         return []
     rank = f"rank {score.rank}" if score.rank else "not ranked"
     return [Figure(f"Georgetown WPS Index {score.edition}", f"{float(score.score):.3f} ({rank})",
-                   cite_rows([(score.source_id, score.source_row)]))]
+                   cite_pairs([(score.source_id, score.source_row)]))]
 
 
 def plan_source(plan: Plan) -> str:
@@ -211,18 +195,17 @@ def plan_figures(country: Country) -> list[Figure]:
 
 
 def country_figures(country: Country, policy: TargetPolicy) -> list[Figure]:
-    rows = [r for r in queries.country_latest_by_mission(country.iso3) if r["role"] == Role.TOTAL]
-    known = [r for r in rows if r["women"] is not None]
+    table = figures.deployments_table(country)
+    known = [r for r in table.rows if r["role"] == Role.TOTAL and r["women"] is not None]
     found = []
     if known:
         women, total = sum(r["women"] for r in known), sum(r["total"] for r in known)
-        share = 100.0 * women / total if total else None
-        cited = cite_rows((r["source_id"], r["source_row"]) for r in known)
         found.append(
             Figure(
                 f"Women among {country.name}'s uniformed peacekeepers, latest month per mission",
-                f"{pct(share)} ({women:,} of {total:,}, {len(known)} missions)",
-                cited,
+                f"{table.column('share').text(share_of(women, total))} ({women:,} of {total:,}, "
+                f"{len(known)} missions)",
+                cite_rows(table, known),
             )
         )
     found += wps_index_figures(country)
@@ -233,22 +216,14 @@ def country_figures(country: Country, policy: TargetPolicy) -> list[Figure]:
 
 
 def floor_figures(process: Process, policy: TargetPolicy) -> list[Figure]:
-    """How many of the process's agreements had women at or above the policy's floor, per role."""
-    found = []
-    overview = queries.floor_overview(policy.floor, process)
-    for role in (Role.ALL_DELEGATES, Role.SIGNATORIES, Role.NEGOTIATORS):
-        if role not in overview or not overview[role][0]:
-            continue
-        with_data, reached, spans = overview[role]
-        rows = [(span.source_id, row) for span in spans for row in (span.first, span.last)]
-        found.append(
-            Figure(
-                f"Agreements with women at least {float(policy.floor):g}% of {Role(role).label.lower()}",
-                f"{reached} of {with_data}",
-                cite_rows(rows),
-            )
-        )
-    return found
+    """How many of the process's agreements had women at or above the policy's floor, per role
+    (the negotiations page's overview table)."""
+    table = negotiation_figures.overview_table(policy, process)
+    wanted = (Role.ALL_DELEGATES, Role.SIGNATORIES, Role.NEGOTIATORS)
+    floor = negotiation_figures.floor_text(policy)
+    return [Figure(f"Agreements with women at least {floor} of {row['role'].lower()}",
+                   f"{row['reached']} of {row['with_data']}", row["source"])
+            for row in table.rows if row["role_key"] in wanted and row["with_data"]]
 
 
 def agreement_figures(process: Process) -> list[Figure]:
@@ -262,7 +237,7 @@ def agreement_figures(process: Process) -> list[Figure]:
     found = [Figure(
         "Agreements signed in the process (PA-X)",
         f"{len(found_agreements)}, {len(with_provisions)} with provisions on women, girls and gender",
-        cite_rows((a.source_id, a.source_row) for a in found_agreements),
+        cite_pairs((a.source_id, a.source_row) for a in found_agreements),
     )]
     by_agreement = agreements.pillars_by_agreement(ids)
     for pillar in agreements.pillars():
@@ -273,20 +248,22 @@ def agreement_figures(process: Process) -> list[Figure]:
         found.append(Figure(
             f"Agreements with provisions on {pillar.name} (PA-X Gender)",
             f"{len(covering)} of {len(found_agreements)}",
-            cite_rows(rows.values_list("source_id", "source_row")),
+            cite_pairs(rows.values_list("source_id", "source_row")),
         ))
     for item in found_agreements[:PER_ARGUMENT]:
         pillars = by_agreement.get(item.pk, [])
         found.append(Figure(
             f"{item.name} ({item.date.isoformat()})",
             "provisions on " + ", ".join(pillars) if pillars else "no provisions on a pillar",
-            cite_rows([(item.source_id, item.source_row)]),
+            cite_pairs([(item.source_id, item.source_row)]),
         ))
     return found
 
 
 def live_figures(briefing: Briefing, subject: Process | Country) -> None:
-    policy = logic.default_policy()
+    policy = queries.policy()
+    if policy is None:
+        raise BriefingError("There is no target policy; run `criticalmass migrate`.")
     if isinstance(subject, Country):
         briefing.figures = country_figures(subject, policy)
     elif subject.kind == Process.Kind.OPERATION:

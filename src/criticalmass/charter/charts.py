@@ -7,8 +7,8 @@ from collections.abc import Sequence
 
 import altair as alt
 
-from criticalmass.parity import charts
-from criticalmass.parity.figures import Row
+from criticalmass.figures import charts
+from criticalmass.figures.tables import Row
 
 MEASURES = {"reported_share": "Reported by the deadline", "met_share": "Met or exceeded"}
 COLOURS = [charts.SHARE_COLOUR, charts.TARGET_COLOUR]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from criticalmass.parity.figures import Column, Table
+from criticalmass.figures.tables import Column, Table
 
 SOURCE = "Partners' commitments and reports on this platform"
 

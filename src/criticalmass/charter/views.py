@@ -6,7 +6,6 @@ confirm or dispute reports; the secretariat reads every commitment's history.
 
 from __future__ import annotations
 
-import csv
 from typing import Any
 
 from django.contrib import messages
@@ -33,9 +32,8 @@ from criticalmass.charter.models import (
 from criticalmass.core.models import Role, User, audit
 from criticalmass.core.permissions import role_required
 from criticalmass.events import queries as events_queries
-from criticalmass.lib.csvsafe import safe_cell
-from criticalmass.parity import charts as parity_charts
-from criticalmass.parity.views import csv_response as table_csv_response
+from criticalmass.figures import charts as parity_charts
+from criticalmass.figures.csv import csv_response, table_response
 
 PARTNER = (Role.PARTNER,)
 COMMITMENT_FIELDS = ["cycle", "what", "indicator", "baseline", "target", "deadline", "process",
@@ -111,13 +109,8 @@ def partner(request: HttpRequest, username: str) -> HttpResponse:
     })
 
 
-def csv_response(rows: list[dict[str, Any]], columns: list[str], filename: str) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="criticalmass-{filename}.csv"'
-    writer = csv.writer(response)
-    writer.writerow(columns)
-    writer.writerows([safe_cell(row[c]) for c in columns] for row in rows)
-    return response
+def dicts_csv(rows: list[dict[str, Any]], columns: list[str], filename: str) -> HttpResponse:
+    return csv_response(f"criticalmass-{filename}.csv", columns, [[row[c] for c in columns] for row in rows])
 
 
 def table_columns(name: str) -> list[str]:
@@ -130,22 +123,22 @@ def table_columns(name: str) -> list[str]:
 def accountability_csv(request: HttpRequest, name: str) -> HttpResponse:
     tables = overall_tables()
     if name == "trend":
-        return table_csv_response(figures.trend_table(tables["cycles"], TREND_CAPTION),
+        return table_response(figures.trend_table(tables["cycles"], TREND_CAPTION),
                                   "criticalmass-accountability-trend")
     if name not in tables:
         raise Http404(f"There is no table '{name}' here.")
-    return csv_response(tables[name], table_columns(name), f"accountability-{name}")
+    return dicts_csv(tables[name], table_columns(name), f"accountability-{name}")
 
 
 @require_safe
 def partner_csv(request: HttpRequest, username: str, name: str) -> HttpResponse:
     owner, tables = partner_tables(username)
     if name == "trend":
-        return table_csv_response(figures.trend_table(tables["cycles"], TREND_CAPTION),
+        return table_response(figures.trend_table(tables["cycles"], TREND_CAPTION),
                                   f"criticalmass-accountability-{owner.username}-trend")
     if name not in tables:
         raise Http404(f"There is no table '{name}' here.")
-    return csv_response(tables[name], table_columns(name), f"accountability-{owner.username}-{name}")
+    return dicts_csv(tables[name], table_columns(name), f"accountability-{owner.username}-{name}")
 
 
 # ---- Signing -------------------------------------------------------------------------------

@@ -88,9 +88,6 @@ class Source(models.Model):
     def __str__(self) -> str:
         return f"{self.dataset} ({self.file})"
 
-    def cite_row(self, row: int | None) -> str:
-        return f"{self.dataset}, {self.file}, row {row}" if row else f"{self.dataset}, {self.file}"
-
 
 class AuditEvent(models.Model):
     """Who did what, when: imports, exports of sensitive data, permission-relevant changes."""

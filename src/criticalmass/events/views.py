@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-
 from django.contrib import messages
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
@@ -17,7 +15,7 @@ from criticalmass.core.permissions import role_required
 from criticalmass.events import queries
 from criticalmass.events.forms import PledgeForm
 from criticalmass.events.models import PanelPledge
-from criticalmass.lib.csvsafe import safe_cell
+from criticalmass.figures.csv import csv_response
 
 
 def posted(request: HttpRequest) -> QueryDict | None:
@@ -61,12 +59,8 @@ def tallies_csv(request: HttpRequest, name: str) -> HttpResponse:
         rows, columns = queries.partner_tallies(), ["partner", "pledged", *queries.TALLY_COLUMNS]
     else:
         raise Http404(f"There is no table '{name}' here.")
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="criticalmass-panels-{name}.csv"'
-    writer = csv.writer(response)
-    writer.writerow(columns)
-    writer.writerows([["" if row[c] is None else safe_cell(row[c]) for c in columns] for row in rows])
-    return response
+    cells = [[row[c] for c in columns] for row in rows]
+    return csv_response(f"criticalmass-panels-{name}.csv", columns, cells)
 
 
 @role_required(Role.PARTNER)

@@ -5,7 +5,6 @@ Reading is public; submitting needs a login; publishing is the secretariat's.
 
 from __future__ import annotations
 
-import csv
 from typing import Any
 
 from django.contrib import messages
@@ -18,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from criticalmass.core.models import Role, User, audit
 from criticalmass.core.permissions import role_required
+from criticalmass.figures.csv import csv_response
 from criticalmass.hub import indexing, queries, search
 from criticalmass.hub.forms import PracticeForm, ReviewForm
 from criticalmass.hub.models import (
@@ -115,12 +115,6 @@ def evidence(request: HttpRequest) -> HttpResponse:
     return render(request, "hub/evidence.html", {**context, "rows": rows, "filters": filters})
 
 
-def safe_cell(value: Any) -> Any:
-    """A spreadsheet must not run a cell as a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 def evidence_row(item: Evidence) -> list[Any]:
     values = {name: getattr(item, name) for name in CSV_COLUMNS if name != "qualifies"}
     values.update(
@@ -129,7 +123,7 @@ def evidence_row(item: Evidence) -> list[Any]:
         themes="; ".join(item.theme_list),
         qualifies=" ".join(q.slug for q in item.qualifies.all()),
     )
-    return [safe_cell(values[name]) for name in CSV_COLUMNS]
+    return [values[name] for name in CSV_COLUMNS]
 
 
 @require_safe
@@ -138,12 +132,8 @@ def evidence_csv(request: HttpRequest) -> HttpResponse:
         filters = evidence_filters(request)
     except BadFilter as exc:
         return HttpResponse(str(exc), status=400, content_type="text/plain; charset=utf-8")
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="criticalmass-evidence.csv"'
-    writer = csv.writer(response)
-    writer.writerow(CSV_COLUMNS)
-    writer.writerows(evidence_row(item) for item in queries.evidence(me(request), filters))
-    return response
+    rows = (evidence_row(item) for item in queries.evidence(me(request), filters))
+    return csv_response("criticalmass-evidence.csv", CSV_COLUMNS, rows)
 
 
 # ---- Search --------------------------------------------------------------------------------

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-FORMULA_STARTS = ("=", "+", "@", "\t", "\r")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 
 
 def safe_cell(value: Any) -> Any:
-    """Text starting like a formula gets a leading apostrophe; numbers, dates and other text are kept."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    """Text starting like a formula gets a leading apostrophe; numbers (even as text), dates and other
+    text are kept, so "-0.4" stays a number and "-1+1|cmd" does not run."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS) and not NUMBER.fullmatch(value):
         return "'" + value
     return value

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from enum import StrEnum
 
 PARITY = 50.0
@@ -77,6 +78,17 @@ def anchored(year: int, anchors: Sequence[Anchor]) -> Target | None:
 def reaches(share: float, goal: float) -> bool:
     """Whether `share` is at or above `goal`, ignoring float rounding."""
     return share >= goal - TOLERANCE
+
+
+def meets_floor(women: int | None, total: int | None, floor: float | Decimal) -> bool | None:
+    """Whether `women` are at least `floor` percent of `total`; None when women or total are not known.
+
+    The one "meets the floor" test: compared in whole numbers (women x 10,000 >= total x floor in
+    hundredths of a point), as parity.queries.floor_overview does in SQL, so no rounding decides a tie.
+    """
+    if women is None or not total:
+        return None
+    return women * 10000 >= total * int(Decimal(str(floor)) * 100)
 
 
 def status(share: float | None, target: float, close_within: float) -> Status:

@@ -1,307 +1,50 @@
 """JSON API of the parity monitor (mounted at /api/parity/): the pages' figures, each with its source.
 
-Every route is public and read-only. Figures come from parity.queries and parity.logic, the
-same functions the pages use, so the API and the pages cannot disagree.
+Every route is public and read-only. Each figure's route serializes the rows of the same function
+that draws the page's table and its CSV (parity.figures, parity.negotiation_figures), so the API and
+the pages cannot disagree; tests/parity/test_one_route.py compares them value by value.
 """
 
 # No `from __future__ import annotations` here: django-ninja reads the parameter annotations.
 import datetime as dt
-from collections.abc import Iterable
+from decimal import Decimal
 from typing import Any
 
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest
 from django.urls import reverse
-from ninja import Field, Query, Router, Schema
+from ninja import Query, Router
 from ninja.pagination import paginate
-from pydantic import model_validator
 
 from criticalmass.api_common import ERRORS, Page
 from criticalmass.core.models import Source
-from criticalmass.lib.targets import Target
-from criticalmass.parity import logic, queries
-from criticalmass.parity.models import Observation, Process, Role, TargetAnchor, TargetPolicy
+from criticalmass.figures.tables import Row, Table, row_sources, share_of
+from criticalmass.lib import targets
+from criticalmass.parity import figures, negotiation_figures, queries
+from criticalmass.parity.figures import label, role_rank
+from criticalmass.parity.models import Observation, Process, TargetPolicy
+from criticalmass.parity.schemas import (
+    AgreementFilters,
+    ObservationFilters,
+    ObservationOut,
+    OverviewOut,
+    OverviewParams,
+    PaddAgreementOut,
+    PolicyDetailOut,
+    PolicyOut,
+    PolicyParam,
+    ProcessDetailOut,
+    ProcessFilters,
+    ProcessOut,
+    RankingOut,
+    RankingParams,
+    SeriesOut,
+    SeriesParams,
+    SourceOut,
+)
 
 router = Router()
-
-ISO3 = r"^[A-Za-z]{3}$"
-TRAJECTORY_YEARS = range(2018, 2036)
-ROLE_ORDER = {value: i for i, value in enumerate(Role.values)}
-ROLE_LABELS = dict(Role.choices)
-
-
-# ---- Schemas -------------------------------------------------------------------------------
-
-class SourceRef(Schema):
-    slug: str
-    dataset: str
-    file: str
-    citation: str
-
-
-class PolicyRef(Schema):
-    slug: str
-    name: str
-
-
-class ProcessOut(Schema):
-    slug: str
-    code: str
-    name: str
-    kind: str
-    sponsor: str
-    host_country: str | None = Field(..., description="ISO 3166-1 alpha-3 code.")
-    host_country_name: str | None
-    start_date: dt.date | None
-    end_date: dt.date | None
-    observation_count: int
-    url: str = Field(..., description="This process in the API.")
-
-    @staticmethod
-    def resolve_host_country(obj: Process) -> str | None:
-        return obj.host_country_id
-
-    @staticmethod
-    def resolve_host_country_name(obj: Process) -> str | None:
-        return obj.host_country.name if obj.host_country else None
-
-    @staticmethod
-    def resolve_url(obj: Process) -> str:
-        return reverse("api:process", kwargs={"slug": obj.slug})
-
-
-class Figures(Schema):
-    """The latest figures of one series and where they stand against a policy's target."""
-
-    latest_date: dt.date | None
-    women: int | None
-    total: int | None
-    share: float | None = Field(..., description="Women as a percentage of the total.")
-    target: float | None = Field(..., description="The policy's target (%) in the latest date's year.")
-    target_year: int | None
-    target_provenance: str | None = Field(..., description="rule, official, linear interpolation, "
-                                          "or held from nearest official value.")
-    status: str = Field(..., description="met, close, off track or unknown.")
-    gap: float | None = Field(..., description="Target minus share, in points.")
-    slope: float | None = Field(..., description="Least-squares trend, in points per year.")
-    forecast_target_year: int | None = Field(..., description="null: not at the current pace.")
-    forecast_parity_year: int | None = Field(..., description="null: not at the current pace.")
-    citation: str
-    sources: list[SourceRef]
-
-
-class RoleKey(Schema):
-    role: str
-    role_label: str
-
-
-class RoleFigures(Figures, RoleKey):  # RoleKey's fields come first
-    pass
-
-
-class ProcessDetailOut(ProcessOut):
-    source: SourceRef | None = Field(..., description="Where the process itself is registered from.")
-    policy: PolicyRef
-    roles: list[RoleFigures]
-
-
-class ObservationOut(Schema):
-    id: int
-    process: str
-    date: dt.date
-    role: str
-    country: str | None = Field(..., description="Contributing country (ISO alpha-3), if any.")
-    document: str
-    women: int | None
-    men: int | None
-    unknown: int | None
-    total: int
-    share: float | None
-    source: SourceRef
-    source_row: int = Field(..., description="Line in the source file (the header is line 1).")
-    citation: str
-
-    @staticmethod
-    def resolve_process(obj: Observation) -> str:
-        return obj.process.slug
-
-    @staticmethod
-    def resolve_country(obj: Observation) -> str | None:
-        return obj.contributing_country_id
-
-    @staticmethod
-    def resolve_citation(obj: Observation) -> str:
-        return obj.source.cite_row(obj.source_row)
-
-
-class SeriesPointOut(Schema):
-    date: dt.date
-    women: int
-    total: int
-    share: float | None
-    target: float | None
-    target_provenance: str | None
-
-
-class SeriesOut(Schema):
-    process: str | None
-    role: str
-    country: str | None
-    policy: PolicyRef
-    summary: Figures
-    points: list[SeriesPointOut]
-
-
-class MissionKey(Schema):
-    rank: int | None = Field(..., description="1 = biggest gap; null when there is no gap to rank.")
-    slug: str
-    code: str
-    name: str
-    host_country: str | None
-    url: str
-
-
-class RankedMission(Figures, MissionKey):  # MissionKey's fields come first
-    pass
-
-
-class RankingOut(Schema):
-    policy: PolicyRef
-    role: str
-    items: list[RankedMission]
-
-
-class PolicyOut(Schema):
-    slug: str
-    name: str
-    kind: str
-    description: str
-    citation: str
-    floor: float
-    start_year: int
-    step: float
-    cap: float
-    close_within: float
-    is_default: bool
-    url: str
-
-    @staticmethod
-    def resolve_url(obj: TargetPolicy) -> str:
-        return reverse("api:policy", kwargs={"slug": obj.slug})
-
-
-class AnchorOut(Schema):
-    role: str
-    year: int
-    value: float
-    citation: str
-
-
-class TrajectoryPoint(Schema):
-    year: int
-    value: float
-    provenance: str
-
-
-class Trajectory(Schema):
-    role: str | None = Field(..., description="null: the same for every role.")
-    points: list[TrajectoryPoint]
-
-
-class PolicyDetailOut(PolicyOut):
-    anchors: list[AnchorOut]
-    trajectories: list[Trajectory] = Field(..., description="Each year's target, 2018-2035, labelled.")
-
-    @staticmethod
-    def resolve_anchors(obj: TargetPolicy) -> list[TargetAnchor]:
-        return sorted(obj.anchors.all(), key=lambda a: (role_rank(a.role), a.year))
-
-    @staticmethod
-    def resolve_trajectories(obj: TargetPolicy) -> list[dict[str, Any]]:
-        return trajectories(obj)
-
-
-class AgreementRole(Schema):
-    role: str
-    role_label: str
-    women: int | None
-    men: int | None
-    unknown: int | None
-    total: int
-    share: float | None
-    meets_floor: bool | None = Field(..., description="share >= floor; null when women are not known.")
-    source_row: int
-
-
-class AgreementOut(Schema):
-    document: str
-    pax_id: int | None = Field(..., description="The agreement's id in PA-X.")
-    process: str
-    process_name: str
-    date: dt.date
-    floor: float = Field(..., description="The default policy's floor (%).")
-    source: SourceRef
-    roles: list[AgreementRole]
-
-
-class SourceOut(Schema):
-    slug: str
-    dataset: str
-    publisher: str
-    version: str
-    file: str
-    url: str
-    licence: str
-    citation: str
-    sha256: str
-    imported_at: dt.datetime | None
-    observation_count: int
-
-
-# ---- Query parameters ----------------------------------------------------------------------
-
-class ProcessFilters(Schema):
-    kind: Process.Kind | None = None
-    sponsor: Process.Sponsor | None = None
-    host_country: str | None = Field(None, pattern=ISO3, description="ISO alpha-3 code.")
-    q: str | None = Field(None, max_length=200, description="Part of the name or code.")
-
-
-class PolicyParam(Schema):
-    policy: str | None = Field(None, description="Target policy slug; the default policy when absent.")
-
-
-class DateRange(Schema):
-    date_from: dt.date | None = Field(None, description="On or after this date (YYYY-MM-DD).")
-    date_to: dt.date | None = Field(None, description="On or before this date (YYYY-MM-DD).")
-
-    @model_validator(mode="after")
-    def dates_in_order(self) -> "DateRange":
-        if self.date_from and self.date_to and self.date_from > self.date_to:
-            raise ValueError("date_from is after date_to")
-        return self
-
-
-class ObservationFilters(DateRange):
-    process: str | None = Field(None, description="Process slug.")
-    role: Role | None = None
-    country: str | None = Field(None, pattern=ISO3, description="Contributing country, ISO alpha-3.")
-    kind: Process.Kind | None = None
-
-
-class SeriesParams(PolicyParam):
-    process: str | None = Field(None, description="Process slug; all peace operations when absent.")
-    role: Role = Role.TOTAL
-    country: str | None = Field(None, pattern=ISO3, description="Contributing country, ISO alpha-3.")
-
-
-class RankingParams(PolicyParam):
-    role: Role = Role.TOTAL
-
-
-class AgreementFilters(DateRange):
-    process: str | None = Field(None, description="Negotiation (process) slug.")
 
 
 # ---- Helpers -------------------------------------------------------------------------------
@@ -320,6 +63,14 @@ def get_policy(slug: str | None) -> TargetPolicy:
     return found
 
 
+def floor_policy() -> TargetPolicy:
+    """The policy whose floor the negotiation figures use (the pages' choice)."""
+    found = queries.floor_policy()
+    if found is None:
+        raise Http404("There is no target policy.")
+    return found
+
+
 def processes_qs() -> QuerySet[Process]:
     counts = (
         Observation.objects.filter(process=OuterRef("pk")).order_by()
@@ -330,59 +81,27 @@ def processes_qs() -> QuerySet[Process]:
     )
 
 
-def target_fields(target: Target | None) -> dict[str, Any]:
+def figures_out(table: Table, row: Row) -> dict[str, Any]:
+    """One summary row of a figures table (figures.summary_row) under the API's names."""
     return {
-        "target": target.value if target else None,
-        "target_year": target.year if target else None,
-        "target_provenance": str(target.provenance) if target else None,
+        "latest_date": row["latest"], "women": row["women"], "total": row["total"], "share": row["share"],
+        "target": row["target"], "target_year": row["target_year"],
+        "target_provenance": row["target_provenance"], "status": row["status"], "gap": row["gap"],
+        "slope": row["trend"], "forecast_target_year": row["forecast_target"],
+        "forecast_parity_year": row["forecast_parity"], "citation": row["source"],
+        "sources": row_sources(table, row),
     }
 
 
-def figures(summary: logic.Summary, sources: Iterable[Source]) -> dict[str, Any]:
-    latest, sources = summary.latest, list(sources)
-    return {
-        "latest_date": latest.date if latest else None,
-        "women": latest.women if latest else None,
-        "total": latest.total if latest else None,
-        "share": summary.latest_share,
-        **target_fields(summary.target),
-        "status": str(summary.status),
-        "gap": summary.gap,
-        "slope": summary.slope,
-        "forecast_target_year": summary.forecast_target,
-        "forecast_parity_year": summary.forecast_parity,
-        "citation": "; ".join(s.citation for s in sources),
-        "sources": sources,
-    }
-
-
-def role_rank(role: str) -> int:
-    """Roles in the order the model declares them (total first), not alphabetically."""
-    return ROLE_ORDER.get(role, len(ROLE_ORDER))
-
-
-def by_role_order(roles: Iterable[str]) -> list[str]:
-    return sorted(roles, key=role_rank)
-
-
-def trajectories(policy: TargetPolicy) -> list[dict[str, Any]]:
-    if policy.kind == TargetPolicy.Kind.ESCALATING:
-        roles: list[str | None] = [None]
-    else:
-        roles = list(by_role_order({a.role for a in policy.anchors.all()}))
-    found = []
-    for role in roles:
-        target_of = logic.target_function(policy, role or Role.TOTAL)
-        points = [t for year in TRAJECTORY_YEARS if (t := target_of(year)) is not None]
-        found.append({"role": role, "points": [
-            {"year": t.year, "value": t.value, "provenance": str(t.provenance)} for t in points]})
-    return found
+def role_figures(table: Table) -> list[dict[str, Any]]:
+    return [{"role": row["role"], "role_label": row["series"], **figures_out(table, row)}
+            for row in table.rows]
 
 
 class Agreements:
     """PADD agreements matching the filters, built only for the page asked for (no query per row)."""
 
-    def __init__(self, rows: QuerySet[Observation], floor: float) -> None:
+    def __init__(self, rows: QuerySet[Observation], floor: Decimal) -> None:
         self.rows, self.floor = rows, floor
         self.keys = rows.values("process_id", "document", "date").distinct().order_by(
             "date", "document", "process_id")
@@ -406,16 +125,16 @@ class Agreements:
         return {
             "document": first.document, "pax_id": int(pax_id) if pax_id.isdigit() else None,
             "process": first.process.slug, "process_name": first.process.name, "date": first.date,
-            "floor": self.floor, "source": first.source,
+            "floor": float(self.floor), "source": first.source,
             "roles": [self.role(o) for o in sorted(rows, key=lambda o: role_rank(o.role))],
         }
 
     def role(self, obs: Observation) -> dict[str, Any]:
-        share = obs.share
         return {
-            "role": obs.role, "role_label": ROLE_LABELS.get(obs.role, obs.role),
+            "role": obs.role, "role_label": label(obs.role),
             "women": obs.women, "men": obs.men, "unknown": obs.unknown, "total": obs.total,
-            "share": share, "meets_floor": None if share is None else share >= self.floor,
+            "share": share_of(obs.women, obs.total),
+            "meets_floor": targets.meets_floor(obs.women, obs.total, self.floor),
             "source_row": obs.source_row,
         }
 
@@ -440,22 +159,18 @@ def list_processes(request: HttpRequest, filters: Query[ProcessFilters]) -> Quer
 
 @router.get("/processes/{slug}", response={200: ProcessDetailOut, **ERRORS}, url_name="process")
 def get_process_detail(request: HttpRequest, slug: str, params: Query[PolicyParam]) -> Process:
-    """One process, with each role's latest figures, status, trend and forecasts under a policy."""
+    """One process, with each category's latest figures, status, trend and forecasts under a policy."""
     process, policy = get_process(slug), get_policy(params.policy)
-    series, sources = queries.series_by_role(process), queries.sources_by_role(process)
-    roles = [
-        {"role": role, "role_label": ROLE_LABELS.get(role, role),
-         **figures(logic.summarize(series.get(role, []), policy, role), sources[role])}
-        for role in by_role_order(sources)
-    ]
-    process.policy, process.roles = policy, roles  # type: ignore[attr-defined]  # read by the schema
+    table = figures.process_status_table(process, policy)
+    # read by the schema
+    process.policy, process.roles = policy, role_figures(table)  # type: ignore[attr-defined]
     return process
 
 
 @router.get("/observations", response={200: list[ObservationOut], **ERRORS}, url_name="observations")
 @paginate(Page)
 def list_observations(request: HttpRequest, filters: Query[ObservationFilters]) -> QuerySet[Observation]:
-    """Counts as the sources give them, one per process, date, role and contributing country."""
+    """Counts as the sources give them, one per process, date, category and contributing country."""
     process = get_process(filters.process) if filters.process else None
     country = filters.country.upper() if filters.country else None
     qs = queries.observations(process, filters.role, country, filters.kind)
@@ -468,41 +183,60 @@ def list_observations(request: HttpRequest, filters: Query[ObservationFilters]) 
 
 @router.get("/series", response={200: SeriesOut, **ERRORS}, url_name="series")
 def get_series(request: HttpRequest, params: Query[SeriesParams]) -> dict[str, Any]:
-    """Women, total and share per date, summed like the dashboard's charts, with the target per date."""
+    """Women, total and share per month, summed like the pages' charts, with the target per month."""
     process = get_process(params.process) if params.process else None
     policy = get_policy(params.policy)
     country = params.country.upper() if params.country else None
-    series = queries.series(process, params.role, country)
-    kind = None if process else Process.Kind.OPERATION
-    sources = queries.sources_of(queries.observations(process, params.role, country, kind))
-    target_of = logic.target_function(policy, params.role)
-    points = []
-    for p in series:
-        target = target_of(p.date.year)
-        points.append({"date": p.date, "women": p.women, "total": p.total, "share": p.share,
-                       "target": target.value if target else None,
-                       "target_provenance": str(target.provenance) if target else None})
+    tables = figures.series_tables(policy, params.role.value, process, country)
+    status = tables["status"]
+    summary = figures_out(status, status.rows[0]) if status.rows else empty_figures()
+    points = [{key: row[key] for key in ("date", "women", "total", "share", "target", "target_provenance")}
+              | {"citation": row["source"]} for row in tables["trend"].rows]
     return {"process": process.slug if process else None, "role": params.role.value, "country": country,
-            "policy": policy, "summary": figures(logic.summarize(series, policy, params.role), sources),
-            "points": points}
+            "policy": policy, "summary": summary, "points": points}
+
+
+def empty_figures() -> dict[str, Any]:
+    """The summary of a series with no counts at all: nothing known, nothing cited."""
+    return {"latest_date": None, "women": None, "total": None, "share": None, "target": None,
+            "target_year": None, "target_provenance": None, "status": "no data", "gap": None, "slope": None,
+            "forecast_target_year": None, "forecast_parity_year": None, "citation": "", "sources": []}
 
 
 @router.get("/missions/ranking", response={200: RankingOut, **ERRORS}, url_name="ranking")
 def get_ranking(request: HttpRequest, params: Query[RankingParams]) -> dict[str, Any]:
-    """Peace operations ranked by gap to target, biggest first (the dashboard's ranking)."""
+    """Peace operations ranked by gap to target, biggest first, ties by mission code (the dashboard's)."""
     policy, role = get_policy(params.policy), params.role.value
-    series = queries.series_by_process(role)
-    sources = queries.sources_by_process(role)
-    # Missions with observations in this role, even when their women are unknown.
-    missions = Process.objects.filter(id__in=sources).select_related("host_country").order_by("name", "id")
-    ranked = logic.rank_by_gap((m, logic.summarize(series.get(m.id, []), policy, role)) for m in missions)
+    table = figures.ranking_table(policy, role)
     items = [
-        {"rank": i if summary.gap is not None else None, "slug": m.slug, "code": m.code, "name": m.name,
-         "host_country": m.host_country_id, "url": reverse("api:process", kwargs={"slug": m.slug}),
-         **figures(summary, sources.get(m.id, []))}
-        for i, (m, summary) in enumerate(ranked, start=1)
+        {"rank": row["rank"], "slug": row["mission_slug"], "code": row["code"], "name": row["name"],
+         "host_country": row["host_country_iso3"],
+         "url": reverse("api:process", kwargs={"slug": row["mission_slug"]}),
+         **figures_out(table, row)}
+        for row in table.rows
     ]
     return {"policy": policy, "role": role, "items": items}
+
+
+@router.get("/negotiations/overview", response={200: OverviewOut, **ERRORS},
+            url_name="negotiations_overview")
+def get_negotiations_overview(request: HttpRequest, params: Query[OverviewParams]) -> dict[str, Any]:
+    """Per role: agreements with data and those whose women reached the floor (the negotiations page's)."""
+    process = get_negotiation(params.process) if params.process else None
+    policy = floor_policy()
+    table = negotiation_figures.overview_table(policy, process)
+    items = [{"role": row["role_key"], "role_label": row["role"], "with_data": row["with_data"],
+              "reached": row["reached"], "share": row["share"], "citation": row["source"]}
+             for row in table.rows]
+    return {"process": process.slug if process else None, "policy": policy, "floor": float(policy.floor),
+            "items": items}
+
+
+def get_negotiation(slug: str) -> Process:
+    found = Process.objects.filter(slug=slug, kind=Process.Kind.NEGOTIATION).first()
+    if found is None:
+        raise Http404(f"There is no negotiation '{slug}'.")
+    return found
 
 
 @router.get("/policies", response={200: list[PolicyOut], **ERRORS}, url_name="policies")
@@ -513,11 +247,11 @@ def list_policies(request: HttpRequest) -> QuerySet[TargetPolicy]:
 
 @router.get("/policies/{slug}", response={200: PolicyDetailOut, **ERRORS}, url_name="policy")
 def get_policy_detail(request: HttpRequest, slug: str) -> TargetPolicy:
-    """One policy with its anchors and its year-by-year trajectory (2018-2035), each value labelled."""
+    """One policy with its anchors and its year-by-year trajectory, each value labelled."""
     return get_policy(slug)
 
 
-@router.get("/negotiations/agreements", response={200: list[AgreementOut], **ERRORS},
+@router.get("/negotiations/agreements", response={200: list[PaddAgreementOut], **ERRORS},
             url_name="agreements")
 @paginate(Page)
 def list_agreements(request: HttpRequest, filters: Query[AgreementFilters]) -> Agreements:
@@ -528,7 +262,7 @@ def list_agreements(request: HttpRequest, filters: Query[AgreementFilters]) -> A
         rows = rows.filter(date__gte=filters.date_from)
     if filters.date_to:
         rows = rows.filter(date__lte=filters.date_to)
-    return Agreements(rows, float(get_policy(None).floor))
+    return Agreements(rows, floor_policy().floor)
 
 
 @router.get("/sources", response={200: list[SourceOut], **ERRORS}, url_name="sources")

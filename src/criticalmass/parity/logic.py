@@ -84,13 +84,6 @@ def summarize(series: Sequence[SeriesPoint], policy: TargetPolicy, role: str = R
     )
 
 
-def default_policy() -> TargetPolicy:
-    policy = TargetPolicy.objects.filter(is_default=True).first() or TargetPolicy.objects.first()
-    if policy is None:
-        raise TargetPolicy.DoesNotExist("No target policy exists; run `criticalmass migrate`.")
-    return policy
-
-
 def rank_by_gap(summaries: Iterable[tuple[T, Summary]]) -> list[tuple[T, Summary]]:
     """Biggest gap to target first; those without a gap (no data, no target) last. Ties keep their order."""
     def key(item: tuple[T, Summary]) -> tuple[bool, float]:
@@ -112,10 +105,3 @@ def policy_roles(policy: TargetPolicy, roles: Sequence[str]) -> list[str]:
         return list(roles)
     anchored = {anchor.role for anchor in policy.anchors.all()}
     return [role for role in roles if role in anchored]
-
-
-def meets_floor(women: int | None, total: int, floor: float) -> bool | None:
-    """Whether women are at least `floor` percent of `total`; None when women are not known."""
-    if women is None or not total:
-        return None
-    return targets.reaches(100.0 * women / total, floor)

@@ -25,6 +25,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 
 from criticalmass.core.models import Source
+from criticalmass.figures.citations import RowSpan
 from criticalmass.parity.logic import SeriesPoint
 from criticalmass.parity.models import Observation, Process, Role, TargetPolicy
 
@@ -147,21 +148,15 @@ GENERATION_KEY = "parity:generation"
 
 
 @dataclass(frozen=True)
-class RowSpan:
-    """Which rows of one source a figure sums: `count` rows from line `first` to line `last`."""
-
-    source_id: int
-    first: int
-    last: int
-    count: int
-
-
-@dataclass(frozen=True)
 class CitedSeries:
-    """Series by key (a role, or a process id), and for each (key, date) point the source rows it sums."""
+    """Series by key (a role, or a process id), and for each (key, date) point the source rows it sums.
+
+    `present` holds every key with counts, including those whose women are never counted (no points).
+    """
 
     by_key: dict[Any, list[SeriesPoint]]
     rows: dict[tuple[Any, dt.date], list[RowSpan]]
+    present: frozenset[Any] = frozenset()
 
     def spans(self, key: Any) -> list[RowSpan]:
         return [span for point in self.by_key.get(key, []) for span in self.rows[key, point.date]]
@@ -219,11 +214,17 @@ ROW_SPAN = {"first": Min("source_row"), "last": Max("source_row"), "n": Count("i
 CiteRow = tuple[Any, dt.date, int, int, int, int, int, int]  # key, date, source, women, total, first, last, n
 
 
+KNOWN = Q(women__isnull=False)
+KNOWN_SPAN = {"first": Min("source_row", filter=KNOWN), "last": Max("source_row", filter=KNOWN),
+              "n": Count("id", filter=KNOWN)}
+
+
 def _cite_rows(rows: QuerySet[Observation], key: str) -> list[CiteRow]:
-    """Women and total per (key, date, source), summed in SQL, with the span of source rows summed."""
+    """Women and total per (key, date, source), summed in SQL over the rows whose women are counted,
+    with the span of source rows summed; n = 0 where no row of that group counts women."""
     return list(
-        rows.filter(women__isnull=False).values(key, "date", "source_id")
-        .annotate(women_sum=Sum("women"), total_sum=Sum("total"), **ROW_SPAN)
+        rows.values(key, "date", "source_id")
+        .annotate(women_sum=Sum("women", filter=KNOWN), total_sum=Sum("total", filter=KNOWN), **KNOWN_SPAN)
         .order_by(key, "date", "source_id")
         .values_list(key, "date", "source_id", "women_sum", "total_sum", "first", "last", "n")
     )
@@ -232,14 +233,18 @@ def _cite_rows(rows: QuerySet[Observation], key: str) -> list[CiteRow]:
 def _cite(rows: list[CiteRow]) -> CitedSeries:
     by_key: dict[Any, list[SeriesPoint]] = {}
     spans: dict[tuple[Any, dt.date], list[RowSpan]] = {}
+    present = set()
     for key, date, source_id, women, total, first, last, n in rows:
+        present.add(key)
+        if not n:
+            continue
         points = by_key.setdefault(key, [])
         if points and points[-1].date == date:  # a second source for the same date
             before = points.pop()
             women, total = women + before.women, total + before.total
         points.append(SeriesPoint(date, women, total))
         spans.setdefault((key, date), []).append(RowSpan(source_id, first, last, n))
-    return CitedSeries(by_key, spans)
+    return CitedSeries(by_key, spans, frozenset(present))
 
 
 def cited_series(process: Process | None = None, country: str | None = None) -> CitedSeries:
@@ -365,10 +370,6 @@ def sources_with_counts() -> QuerySet[Source]:
     return Source.objects.annotate(
         observation_count=Coalesce(Subquery(counts, output_field=IntegerField()), 0)
     ).order_by("dataset", "file")
-
-
-def sources_by_id(ids: Iterable[int]) -> dict[int, Source]:
-    return Source.objects.in_bulk(set(ids))
 
 
 def has_operations_data() -> bool:

@@ -6,10 +6,8 @@ endpoint writes one of the same tables, so a download holds exactly the numbers 
 
 from __future__ import annotations
 
-import csv
 from itertools import groupby
 from typing import Any
-from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
@@ -19,16 +17,16 @@ from django.views.decorators.http import require_safe
 
 from criticalmass.core.models import Country
 from criticalmass.core.panels import process_panels
-from criticalmass.lib.csvsafe import safe_cell
-from criticalmass.parity import charts, figures, queries
-from criticalmass.parity.figures import Table
+from criticalmass.figures import charts
+from criticalmass.figures.pages import Tables, link_csvs, one_table
+from criticalmass.figures.tables import Table
+from criticalmass.parity import figures, negotiation_figures, queries, reference_figures
 from criticalmass.parity.models import Process, Role, TargetPolicy
 
 RANKING_PAGE_SIZE = 20
 AGREEMENTS_PAGE_SIZE = 25
 UGPS = "un-ugps-2018-2028"
 IMPORT_HINT = "criticalmass import peacekeeping-gender FILE"
-Tables = dict[str, Table]
 LINES = ("Small multiples, one panel per category: women's share each month (solid line) and the "
          "target (dashed line).")
 BARS = "Horizontal bars: women's share of each category in the latest month, with a tick at the target."
@@ -57,16 +55,6 @@ def chosen_sort(request: HttpRequest) -> str:
     return sort if sort in figures.CONTRIBUTOR_SORTS else "women"
 
 
-def with_query(url: str, **params: str) -> str:
-    return f"{url}?{urlencode(params)}" if params else url
-
-
-def link_csvs(tables: Tables, url_name: str, args: list[str], **params: str) -> Tables:
-    for name, table in tables.items():
-        table.csv_url = with_query(reverse(url_name, args=[*args, name]), **params)
-    return tables
-
-
 def policy_options(policy: TargetPolicy, role: str | None = None) -> dict[str, Any]:
     return {"policy": policy, "policies": TargetPolicy.objects.all(), "role": role,
             "roles": [(r, figures.ROLE_LABELS[r]) for r in figures.SERIES_ROLES] if role else []}
@@ -74,24 +62,6 @@ def policy_options(policy: TargetPolicy, role: str | None = None) -> dict[str, A
 
 def target_label(policy: TargetPolicy) -> str:
     return f"Target: {policy.name}"
-
-
-# ---- CSV -----------------------------------------------------------------------------------
-
-def csv_response(table: Table, filename: str) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-    writer = csv.writer(response)
-    writer.writerow(table.header())
-    # Names come from datasets and the secretariat; still, nothing may run as a spreadsheet formula.
-    writer.writerows([safe_cell(value) for value in row] for row in table.csv_rows())
-    return response
-
-
-def one_table(tables: Tables, name: str, filename: str) -> HttpResponse:
-    if name not in tables:
-        raise Http404(f"There is no table '{name}' here.")
-    return csv_response(tables[name], f"criticalmass-{filename}-{name}")
 
 
 # ---- Peace operations ----------------------------------------------------------------------
@@ -183,7 +153,7 @@ def negotiation_data(slug: str | None) -> tuple[Process | None, TargetPolicy, Ta
     policy = queries.floor_policy()
     if policy is None:
         raise Http404("There is no target policy.")
-    tables = figures.negotiation_tables(policy, process)
+    tables = negotiation_figures.negotiation_tables(policy, process)
     if process is None:
         return None, policy, link_csvs(tables, "parity:negotiations_csv", [])
     return process, policy, link_csvs(tables, "parity:negotiation_csv", [process.slug])
@@ -202,12 +172,12 @@ def agreements(table: Table) -> list[dict[str, Any]]:
 def negotiations(request: HttpRequest, slug: str | None = None) -> HttpResponse:
     process, policy, tables = negotiation_data(slug)
     page = Paginator(agreements(tables["agreements"]), AGREEMENTS_PAGE_SIZE).get_page(request.GET.get("page"))
-    columns = figures.agreement_role_columns(policy)
+    columns = negotiation_figures.agreement_role_columns(policy)
     for agreement in page.object_list:
         caption = f"Delegates by role, {agreement['first'][0]}"
         agreement["html"] = tables["agreements"].html(agreement["rows"], columns, caption)
         agreement["source"] = "; ".join(dict.fromkeys(row["source"] for row in agreement["rows"]))
-    floor = figures.floor_text(policy)
+    floor = negotiation_figures.floor_text(policy)
     description = (f"Horizontal bars: for each role, the share of agreements whose delegates in that role "
                    f"were at least {floor} women.")
     return render(request, "parity/negotiations.html", {
@@ -233,22 +203,22 @@ def all_policies() -> list[TargetPolicy]:
 @require_safe
 def policies(request: HttpRequest) -> HttpResponse:
     found = all_policies()
-    table = figures.trajectories_table(found)
+    table = reference_figures.trajectories_table(found)
     table.csv_url = reverse("parity:policies_csv", args=["trajectories"])
-    grids = [(policy, figures.trajectory_grid(policy)) for policy in found]
+    grids = [(policy, reference_figures.trajectory_grid(policy)) for policy in found]
     return render(request, "parity/policies.html", {
-        "grids": grids, "years": list(figures.TRAJECTORY_YEARS), "table": table,
+        "grids": grids, "years": list(reference_figures.TRAJECTORY_YEARS), "table": table,
     })
 
 
 @require_safe
 def policies_csv(request: HttpRequest, name: str) -> HttpResponse:
-    return one_table({"trajectories": figures.trajectories_table(all_policies())}, name, "targets")
+    return one_table({"trajectories": reference_figures.trajectories_table(all_policies())}, name, "targets")
 
 
 @require_safe
 def sources(request: HttpRequest) -> HttpResponse:
-    table = figures.sources_table()
+    table = reference_figures.sources_table()
     table.csv_url = reverse("parity:sources_csv", args=["sources"])
     rows = zip(table.rows, table.cells(), strict=True)
     return render(request, "parity/sources.html", {"table": table, "rows": rows})
@@ -256,5 +226,5 @@ def sources(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def sources_csv(request: HttpRequest, name: str) -> HttpResponse:
-    return one_table({"sources": figures.sources_table()}, name, "sources")
+    return one_table({"sources": reference_figures.sources_table()}, name, "sources")
 

@@ -13,6 +13,7 @@ from ninja.pagination import paginate
 
 from criticalmass.api_common import ERRORS, Page
 from criticalmass.core.models import Country
+from criticalmass.figures.citations import cite_row, sources_by_id
 from criticalmass.parity import queries as parity
 from criticalmass.watchdog import queries
 from criticalmass.watchdog.models import Action, AidActivity, Plan, WpsIndexScore, today
@@ -203,7 +204,7 @@ class AidActivityOut(Schema):
 
     @staticmethod
     def resolve_citation(obj: AidActivity) -> str:
-        return obj.source.cite_row(obj.source_row)
+        return cite_row(obj.source, obj.source_row)
 
 
 class MoneyFigureOut(Schema):
@@ -292,7 +293,7 @@ def get_country(request: HttpRequest, iso3: str) -> dict[str, Any]:
     if country is None:
         raise Http404(f"There is no country '{iso3}'.")
     rows = parity.country_latest_by_mission(country.iso3)
-    sources = parity.sources_by_id({r["source_id"] for r in rows})
+    sources = sources_by_id({r["source_id"] for r in rows})
     money = queries.country_money(country.iso3)
     return {
         "iso3": country.iso3, "name": country.name,
@@ -305,7 +306,7 @@ def get_country(request: HttpRequest, iso3: str) -> dict[str, Any]:
         "wps_index": queries.wps_index(country.iso3),
         "deployments": [{"mission": r["process__code"] or r["process__name"], "date": r["date"],
                          "role": r["role"], "women": r["women"], "total": r["total"],
-                         "citation": sources[r["source_id"]].cite_row(r["source_row"])} for r in rows],
+                         "citation": cite_row(sources[r["source_id"]], r["source_row"])} for r in rows],
     }
 
 

@@ -6,9 +6,7 @@ a reviewer or the secretariat accepts; reviewers' and the secretariat's own upda
 
 from __future__ import annotations
 
-import csv
 import io
-from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.contrib import messages
@@ -22,8 +20,9 @@ from criticalmass.agreements import figures as agreements_figures
 from criticalmass.core.models import Country, Role, audit
 from criticalmass.core.panels import panels_for
 from criticalmass.core.permissions import role_required
+from criticalmass.figures.citations import sources_by_id
+from criticalmass.figures.csv import csv_response
 from criticalmass.importers.plans.reader import COLUMNS as TEMPLATE_COLUMNS
-from criticalmass.lib.csvsafe import safe_cell
 from criticalmass.lib.deadlines import State
 from criticalmass.parity import queries as parity
 from criticalmass.watchdog import queries
@@ -38,16 +37,6 @@ TEMPLATE_EXAMPLE = ["usa-law-1", "United States", "USA", "law", "1",
                     "https://govinfo.gov/content/pkg/PLAW-115publ68/html/PLAW-115publ68.htm",
                     "GovInfo PLAW-115publ68",
                     "https://govinfo.gov/content/pkg/PLAW-115publ68/html/PLAW-115publ68.htm", "V", ""]
-
-
-def csv_response(filename: str, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    writer = csv.writer(response)
-    writer.writerow(header)
-    # Titles and notes come from imported files and people: never let one run as a formula.
-    writer.writerows(["" if v is None else safe_cell(v) for v in row] for row in rows)
-    return response
 
 
 def filtered_plans(request: HttpRequest) -> Any:
@@ -187,7 +176,7 @@ def country(request: HttpRequest, iso3: str) -> HttpResponse:
     deployments = parity.country_latest_by_mission(iso3)
     return render(request, "watchdog/country.html", {
         **context, "deployments": deployments, "csv_names": COUNTRY_TABLES,
-        "deployment_sources": parity.sources_by_id({d["source_id"] for d in deployments}),
+        "deployment_sources": sources_by_id({d["source_id"] for d in deployments}),
     })
 
 

@@ -21,7 +21,7 @@ from django.core.cache import cache
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from criticalmass.parity.figures import Row, Table
+from criticalmass.figures.tables import Row, Table
 
 # Altair brings ~50,000 long-lived objects (its JSON schema) to the ~55,000 of Django and the project.
 # Every full garbage collection walks them all, ~70 ms here, and the pages' allocations trigger one in
@@ -166,7 +166,7 @@ def svg(kind: str, table: Table, **options: Any) -> str:
     """The chart as SVG, from the cache when the same chart was drawn from the same numbers before."""
     fields = FIELDS[kind] + [options.get("label_key", "")]
     fingerprint = json.dumps([CHART_VERSION, kind, options, plain(table.rows, fields)], sort_keys=True)
-    key = "parity:svg:" + hashlib.sha256(fingerprint.encode()).hexdigest()
+    key = "figures:svg:" + hashlib.sha256(fingerprint.encode()).hexdigest()
     drawn = cache.get(key)
     if drawn is None:
         drawn = vl_convert.vegalite_to_svg(spec(kind, table, **options))

@@ -1,0 +1,31 @@
+"""What every page with figures does: link each table to its CSV, and serve one table as CSV."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.http import Http404, HttpResponse
+from django.urls import reverse
+
+from criticalmass.figures.csv import table_response
+from criticalmass.figures.tables import Table
+
+Tables = dict[str, Table]
+
+
+def with_query(url: str, **params: str) -> str:
+    return f"{url}?{urlencode(params)}" if params else url
+
+
+def link_csvs(tables: Tables, url_name: str, args: list[str], **params: str) -> Tables:
+    """Give each table the address of its CSV: `url_name` with `args` and the table's name."""
+    for name, table in tables.items():
+        table.csv_url = with_query(reverse(url_name, args=[*args, name]), **params)
+    return tables
+
+
+def one_table(tables: Tables, name: str, filename: str) -> HttpResponse:
+    """The table called `name` as `criticalmass-<filename>-<name>.csv`; 404 when there is none."""
+    if name not in tables:
+        raise Http404(f"There is no table '{name}' here.")
+    return table_response(tables[name], f"criticalmass-{filename}-{name}")

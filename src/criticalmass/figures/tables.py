@@ -1,0 +1,193 @@
+"""A figure's numbers as a table: what the page shows, the chart draws, the CSV and the API hold.
+
+A Table's rows are the numbers behind a figure, already rounded as shown (shares to one decimal),
+so the HTML table, the chart (drawn from the same rows), the CSV download and the API cannot
+disagree. Each row carries a `source` citation (dataset, file, rows) that the CSV adds as its last
+column.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from html import escape  # the standard library's: Django's lazy-aware one is slower, same output
+from typing import Any
+
+from django.utils.safestring import SafeString, mark_safe
+
+from criticalmass.core.models import Source
+from criticalmass.figures.citations import RowSpan, cite, sources_by_id
+
+Row = dict[str, Any]
+NOT_AT_PACE = "not at the current pace"
+
+
+def one_decimal(value: float | None) -> float | None:
+    """A share as shown: one decimal (and never -0.0)."""
+    return None if value is None else round(value, 1) + 0.0
+
+
+def share_of(part: int | None, whole: int | None) -> float | None:
+    """`part` as a percentage of `whole`, to one decimal; None when either is unknown or whole is 0."""
+    return one_decimal(100.0 * part / whole) if part is not None and whole else None
+
+
+def signed(value: float) -> str:
+    return f"{value:+.1f}" if value else "0.0"
+
+
+FORMATS: dict[str, Callable[[Any], str]] = {
+    "text": str,
+    "int": lambda v: f"{v:,}",
+    "pct": lambda v: f"{v:.1f}%",
+    "points": lambda v: f"{v:.1f}",
+    "trend": signed,
+    "year": str,
+    "date": lambda v: v.isoformat(),
+    "month": lambda v: v.strftime("%b %Y"),
+    "yesno": lambda v: "yes" if v else "no",
+    "status": str,
+}
+STATUS_ICONS = {"met": "✓", "close": "≈", "off track": "✗", "no data": "?", "no target": "–"}
+NUMERIC = {"int", "pct", "points", "trend", "year"}
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    kind: str = "text"
+    none: str = "unknown"
+    link: Callable[[Row], str | None] | None = None
+    row_header: bool = False
+
+    @property
+    def numeric(self) -> bool:
+        return self.kind in NUMERIC
+
+    def text(self, value: Any) -> str:
+        """The value as the page shows it."""
+        return self.none if value is None else FORMATS[self.kind](value)
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    href: str | None = None
+    classes: str = ""
+    header: bool = False
+    icon: str = ""  # a status badge's symbol, beside its words (never colour alone)
+
+
+@dataclass
+class Table:
+    """A figure's numbers: `rows` hold one dict per line, keyed by the columns' keys, plus `source`."""
+
+    name: str
+    caption: str
+    columns: list[Column]
+    rows: list[Row]
+    sources: dict[int, Source] = field(default_factory=dict)
+    spans: list[RowSpan] = field(default_factory=list)
+    as_of: dt.date | None = None
+    csv_url: str = ""
+
+    @property
+    def citation(self) -> str:
+        return cite(self.spans, self.sources, counted=False)
+
+    @property
+    def cited_sources(self) -> list[Source]:
+        return [self.sources[i] for i in sorted({s.source_id for s in self.spans})]
+
+    def column(self, key: str) -> Column:
+        return next(c for c in self.columns if c.key == key)
+
+    def cells(self, rows: Sequence[Row] | None = None, columns: Sequence[Column] | None = None,
+              ) -> list[list[Cell]]:
+        """Display cells of `rows` (all by default) in `columns` (all by default)."""
+        shown = self.columns if columns is None else columns
+        return [[cell(column, row) for column in shown] for row in (self.rows if rows is None else rows)]
+
+    def html(self, rows: Sequence[Row] | None = None, columns: Sequence[Column] | None = None,
+             caption: str | None = None) -> SafeString:
+        """The table as HTML (built here rather than in a template loop: ten times faster for 2,000 cells)."""
+        shown = self.columns if columns is None else columns
+        head = "".join(f'<th scope="col"{NUM if c.numeric else ""}>{escape(c.label)}</th>' for c in shown)
+        body = "\n".join(f"<tr>{''.join(map(cell_html, row))}</tr>" for row in self.cells(rows, shown))
+        return mark_safe(  # noqa: S308  # every text in it is escaped above or in cell_html
+            f'<table class="data"><caption>{escape(caption or self.caption)}</caption>'
+            f"<thead><tr>{head}</tr></thead><tbody>\n{body}\n</tbody></table>"
+        )
+
+    def header(self) -> list[str]:
+        return [column.key for column in self.columns] + ["source"]
+
+    def csv_rows(self) -> list[list[str]]:
+        keys = [c.key for c in self.columns]
+        return [[csv_value(row.get(key)) for key in keys] + [row.get("source", "")] for row in self.rows]
+
+
+def cell(column: Column, row: Row) -> Cell:
+    value = row.get(column.key)
+    classes = "num" if column.kind in NUMERIC else "when" if column.kind in {"date", "month"} else ""
+    if column.kind == "status":
+        classes = "status status-" + str(value).replace(" ", "-")
+    if value is None:
+        classes += " none"
+    href = column.link(row) if column.link else None
+    icon = STATUS_ICONS.get(str(value), "") if column.kind == "status" else ""
+    return Cell(column.text(value), href, classes.strip(), column.row_header, icon)
+
+
+NUM = ' class="num"'
+
+
+def cell_html(cell: Cell) -> str:
+    tag = "th" if cell.header else "td"
+    attributes = ' scope="row"' if cell.header else ""
+    attributes += f' class="{cell.classes}"' if cell.classes else ""
+    if cell.icon:
+        inner = f'<span class="badge"><span aria-hidden="true">{cell.icon}</span> {escape(cell.text)}</span>'
+    elif cell.href:
+        inner = f'<a href="{escape(cell.href)}">{escape(cell.text)}</a>'
+    else:
+        inner = escape(cell.text)
+    return f"<{tag}{attributes}>{inner}</{tag}>"
+
+
+def csv_value(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def with_sources(table: Table) -> Table:
+    """Fetch the sources the table's spans name, and write each row's citation (`source`)."""
+    ids = {s.source_id for s in table.spans} | {s.source_id for r in table.rows for s in r.get("_spans", [])}
+    table.sources = sources_by_id(ids)
+    for row in table.rows:
+        row["_cited"] = row.pop("_spans", [])  # kept, under a name no column, chart or CSV reads
+        row["source"] = cite(row["_cited"], table.sources)
+    return table
+
+
+def row_sources(table: Table, row: Row) -> list[Source]:
+    """The sources one row of the table cites, in id order."""
+    return [table.sources[i] for i in sorted({span.source_id for span in row.get("_cited", [])})]
+
+
+def cite_rows(table: Table, rows: Sequence[Row]) -> str:
+    """One citation for several rows of the table (e.g. a sum of them)."""
+    return cite([span for row in rows for span in row.get("_cited", [])], table.sources)
+
+
+def public_rows(table: Table, keys: Sequence[str] | None = None) -> list[Row]:
+    """The rows as the API gives them: the columns' keys (or `keys`) and `source`, nothing internal."""
+    wanted = [*(keys or [c.key for c in table.columns]), "source"]
+    return [{key: row.get(key) for key in wanted} for row in table.rows]

@@ -1,0 +1,88 @@
+"""The peace negotiations' figures (PADD): agreements reaching the policy's floor, and delegates by role.
+
+Each function is the one route of its figure: the page, its CSV, the API and briefings use it.
+"""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from criticalmass.figures.citations import RowSpan
+from criticalmass.figures.tables import Column, Row, Table, share_of, with_sources
+from criticalmass.lib import targets
+from criticalmass.parity import queries
+from criticalmass.parity.figures import label
+from criticalmass.parity.models import DELEGATE_ROLES, Process, Role, TargetPolicy
+
+
+def conflict_link(row: Row) -> str:
+    return reverse("parity:negotiation", args=[row["conflict_slug"]])
+
+
+AGREEMENT_ROLES = [Role.ALL_DELEGATES, *DELEGATE_ROLES]
+
+
+def floor_text(policy: TargetPolicy) -> str:
+    return f"{float(policy.floor):g}%"
+
+
+def overview_table(policy: TargetPolicy, process: Process | None = None) -> Table:
+    """Per role: how many agreements reached the policy's floor, of those with data for the role."""
+    counts = queries.floor_overview(policy.floor, process)
+    floor = floor_text(policy)
+    rows, spans = [], []
+    for role in AGREEMENT_ROLES:
+        if role not in counts:
+            continue
+        with_data, reached, role_spans = counts[role]
+        spans += role_spans
+        rows.append({"role": label(role), "role_key": role, "with_data": with_data, "reached": reached,
+                     "share": share_of(reached, with_data),
+                     "_spans": role_spans})
+    columns = [
+        Column("role", "Role", row_header=True),
+        Column("with_data", "Agreements with data", "int"),
+        Column("reached", f"Agreements with at least {floor} women", "int"),
+        Column("share", "Share of agreements", "pct", none="—"),
+    ]
+    caption = f"How many agreements reached {floor} women in each role ({policy.name}'s floor)"
+    return with_sources(Table("overview", caption, columns, rows, spans=spans))
+
+
+def agreements_table(policy: TargetPolicy, process: Process | None = None) -> Table:
+    """Every role of every agreement: delegates, women, men (or unknown), share against the floor."""
+    order = {role: i for i, role in enumerate(AGREEMENT_ROLES)}
+    found = sorted(queries.agreement_rows(process),
+                   key=lambda r: (r["date"], r["document"], r["process__name"], order.get(r["role"], 99)))
+    rows, spans = [], []
+    for r in found:
+        span = RowSpan.one(r["source_id"], r["source_row"])
+        spans.append(span)
+        rows.append({"document": r["document"], "conflict": r["process__name"],
+                     "conflict_slug": r["process__slug"], "date": r["date"],
+                     "role": label(r["role"]), "total": r["total"], "women": r["women"],
+                     "men": r["men"], "share": share_of(r["women"], r["total"]),
+                     "meets_floor": targets.meets_floor(r["women"], r["total"], policy.floor),
+                     "_spans": [span]})
+    columns = [Column("document", "Agreement"), Column("conflict", "Conflict", link=conflict_link),
+               Column("date", "Date", "date"), *agreement_role_columns(policy)]
+    caption = "Delegates by role in each agreement"
+    return with_sources(Table("agreements", caption, columns, rows, spans=spans))
+
+
+def agreement_role_columns(policy: TargetPolicy) -> list[Column]:
+    """The columns of one agreement's table (the agreement, conflict and date are its heading)."""
+    return [
+        Column("role", "Role", row_header=True),
+        Column("total", "Delegates", "int"),
+        Column("women", "Women", "int"),
+        Column("men", "Men", "int"),
+        Column("share", "Women's share", "pct"),
+        Column("meets_floor", f"At least {floor_text(policy)}", "yesno"),
+    ]
+
+
+def negotiation_tables(policy: TargetPolicy, process: Process | None = None) -> dict[str, Table]:
+    return {"overview": overview_table(policy, process), "agreements": agreements_table(policy, process)}
+
+

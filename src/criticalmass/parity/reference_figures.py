@@ -1,0 +1,72 @@
+"""The reference tables: each policy's targets year by year, and the datasets every figure cites."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from criticalmass.figures.tables import Column, Table, one_decimal
+from criticalmass.lib.targets import Target
+from criticalmass.parity import logic, queries
+from criticalmass.parity.figures import label
+from criticalmass.parity.models import Role, TargetPolicy
+
+TRAJECTORY_YEARS = range(2018, 2036)  # the one span of years every trajectory is shown for
+
+
+def trajectory_lines(policy: TargetPolicy) -> list[tuple[str | None, list[Target]]]:
+    """A policy's targets, year by year over TRAJECTORY_YEARS: one line (category None) if it escalates,
+    else one per category it anchors, in the model's order. Pages, CSV and API all show these."""
+    if policy.kind == TargetPolicy.Kind.ESCALATING:
+        return [(None, logic.trajectory(policy, Role.TOTAL, TRAJECTORY_YEARS))]
+    return [(role, logic.trajectory(policy, role, TRAJECTORY_YEARS))
+            for role in logic.policy_roles(policy, Role.values)]
+
+
+def line_label(role: str | None) -> str:
+    return label(role) if role else "every role"
+
+
+def trajectory_grid(policy: TargetPolicy) -> list[tuple[str, list[Target]]]:
+    """The policies page's grid: each line of the trajectory, labelled."""
+    return [(label(role) if role else "Every role", line) for role, line in trajectory_lines(policy)]
+
+
+def trajectories(policy: TargetPolicy) -> list[dict[str, Any]]:
+    """The trajectory as the API gives it."""
+    return [{"role": role, "points": [{"year": t.year, "value": one_decimal(t.value),
+                                       "provenance": str(t.provenance)} for t in line]}
+            for role, line in trajectory_lines(policy)]
+
+
+def trajectories_table(policies: Iterable[TargetPolicy]) -> Table:
+    """Each policy's target for each category and year, with where the value comes from."""
+    rows = [{"policy": policy.slug, "role": line_label(role), "year": target.year,
+             "target": one_decimal(target.value), "target_provenance": str(target.provenance)}
+            for policy in policies for role, line in trajectory_lines(policy) for target in line]
+    columns = [Column("policy", "Policy"), Column("role", "Role", row_header=True),
+               Column("year", "Year", "year"), Column("target", "Target", "pct"),
+               Column("target_provenance", "Provenance")]
+    years = f"{TRAJECTORY_YEARS[0]}–{TRAJECTORY_YEARS[-1]}"
+    return Table("trajectories", f"Target trajectories, {years}", columns, rows)
+
+
+SOURCE_COLUMNS = [
+    Column("dataset", "Dataset", link=lambda row: row["url"] or None, row_header=True),
+    Column("publisher", "Publisher"),
+    Column("version", "Version", none="—"),
+    Column("file", "File"),
+    Column("licence", "Licence", none="—"),
+    Column("citation", "Citation"),
+    Column("imported_at", "Imported", none="not yet"),
+    Column("observation_count", "Observations", "int"),
+]
+
+
+def sources_table() -> Table:
+    rows = [{"slug": s.slug, "dataset": s.dataset, "publisher": s.publisher, "version": s.version or None,
+             "file": s.file, "url": s.url, "licence": s.licence or None, "citation": s.citation,
+             "imported_at": s.imported_at.strftime("%Y-%m-%d %H:%M UTC") if s.imported_at else None,
+             "observation_count": s.observation_count, "source": s.citation}
+            for s in queries.sources_with_counts()]
+    return Table("sources", "Imported datasets", SOURCE_COLUMNS, rows)

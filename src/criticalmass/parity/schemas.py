@@ -1,0 +1,311 @@
+"""The parity API's schemas (django-ninja): what each route answers and the parameters it takes."""
+
+# No `from __future__ import annotations` here: django-ninja reads the annotations.
+import datetime as dt
+from typing import Any
+
+from django.urls import reverse
+from ninja import Field, Schema
+from pydantic import model_validator
+
+from criticalmass.figures.citations import cite_row
+from criticalmass.parity import reference_figures
+from criticalmass.parity.figures import role_rank
+from criticalmass.parity.models import Observation, Process, Role, TargetAnchor, TargetPolicy
+
+ISO3 = r"^[A-Za-z]{3}$"
+
+
+class SourceRef(Schema):
+    slug: str
+    dataset: str
+    file: str
+    citation: str
+
+
+class PolicyRef(Schema):
+    slug: str
+    name: str
+
+
+class ProcessOut(Schema):
+    slug: str
+    code: str
+    name: str
+    kind: str
+    sponsor: str
+    host_country: str | None = Field(..., description="ISO 3166-1 alpha-3 code.")
+    host_country_name: str | None
+    start_date: dt.date | None
+    end_date: dt.date | None
+    observation_count: int
+    url: str = Field(..., description="This process in the API.")
+
+    @staticmethod
+    def resolve_host_country(obj: Process) -> str | None:
+        return obj.host_country_id
+
+    @staticmethod
+    def resolve_host_country_name(obj: Process) -> str | None:
+        return obj.host_country.name if obj.host_country else None
+
+    @staticmethod
+    def resolve_url(obj: Process) -> str:
+        return reverse("api:process", kwargs={"slug": obj.slug})
+
+
+class Figures(Schema):
+    """The latest figures of one series and where they stand against a policy's target."""
+
+    latest_date: dt.date | None
+    women: int | None
+    total: int | None
+    share: float | None = Field(..., description="Women as a percentage of the total, to one decimal "
+                                "as the pages show it (women and total give it exactly).")
+    target: float | None = Field(..., description="The policy's target (%) in the latest date's year.")
+    target_year: int | None
+    target_provenance: str | None = Field(..., description="rule, official, linear interpolation, "
+                                          "or held from nearest official value.")
+    status: str = Field(..., description="met, close, off track, no data or no target.")
+    gap: float | None = Field(..., description="Target minus share, in points (one decimal).")
+    slope: float | None = Field(..., description="Least-squares trend, in points per year (one decimal).")
+    forecast_target_year: int | None = Field(..., description="null: not at the current pace.")
+    forecast_parity_year: int | None = Field(..., description="null: not at the current pace.")
+    citation: str = Field(..., description="The source rows summed: dataset, file, rows.")
+    sources: list[SourceRef]
+
+
+class RoleKey(Schema):
+    role: str
+    role_label: str
+
+
+class RoleFigures(Figures, RoleKey):  # RoleKey's fields come first
+    pass
+
+
+class ProcessDetailOut(ProcessOut):
+    source: SourceRef | None = Field(..., description="Where the process itself is registered from.")
+    policy: PolicyRef
+    roles: list[RoleFigures]
+
+
+class ObservationOut(Schema):
+    id: int
+    process: str
+    date: dt.date
+    role: str
+    country: str | None = Field(..., description="Contributing country (ISO alpha-3), if any.")
+    document: str
+    women: int | None
+    men: int | None
+    unknown: int | None
+    total: int
+    share: float | None
+    source: SourceRef
+    source_row: int = Field(..., description="Line in the source file (the header is line 1).")
+    citation: str
+
+    @staticmethod
+    def resolve_process(obj: Observation) -> str:
+        return obj.process.slug
+
+    @staticmethod
+    def resolve_country(obj: Observation) -> str | None:
+        return obj.contributing_country_id
+
+    @staticmethod
+    def resolve_citation(obj: Observation) -> str:
+        return cite_row(obj.source, obj.source_row)
+
+
+class SeriesPointOut(Schema):
+    date: dt.date
+    women: int
+    total: int
+    share: float | None
+    target: float | None
+    target_provenance: str | None
+    citation: str = Field(..., description="The source rows this month sums.")
+
+
+class SeriesOut(Schema):
+    process: str | None
+    role: str
+    country: str | None
+    policy: PolicyRef
+    summary: Figures
+    points: list[SeriesPointOut]
+
+
+class MissionKey(Schema):
+    rank: int | None = Field(..., description="1 = biggest gap; null when there is no gap to rank.")
+    slug: str
+    code: str
+    name: str
+    host_country: str | None
+    url: str
+
+
+class RankedMission(Figures, MissionKey):  # MissionKey's fields come first
+    pass
+
+
+class RankingOut(Schema):
+    policy: PolicyRef
+    role: str
+    items: list[RankedMission]
+
+
+class PolicyOut(Schema):
+    slug: str
+    name: str
+    kind: str
+    description: str
+    citation: str
+    floor: float
+    start_year: int
+    step: float
+    cap: float
+    close_within: float
+    is_default: bool
+    url: str
+
+    @staticmethod
+    def resolve_url(obj: TargetPolicy) -> str:
+        return reverse("api:policy", kwargs={"slug": obj.slug})
+
+
+class AnchorOut(Schema):
+    role: str
+    year: int
+    value: float
+    citation: str
+
+
+class TrajectoryPoint(Schema):
+    year: int
+    value: float
+    provenance: str
+
+
+class Trajectory(Schema):
+    role: str | None = Field(..., description="null: the same for every role.")
+    points: list[TrajectoryPoint]
+
+
+class PolicyDetailOut(PolicyOut):
+    anchors: list[AnchorOut]
+    trajectories: list[Trajectory] = Field(..., description="Each year's target, 2018-2035, labelled.")
+
+    @staticmethod
+    def resolve_anchors(obj: TargetPolicy) -> list[TargetAnchor]:
+        return sorted(obj.anchors.all(), key=lambda a: (role_rank(a.role), a.year))
+
+    @staticmethod
+    def resolve_trajectories(obj: TargetPolicy) -> list[dict[str, Any]]:
+        return reference_figures.trajectories(obj)
+
+
+class PaddAgreementRole(Schema):
+    role: str
+    role_label: str
+    women: int | None
+    men: int | None
+    unknown: int | None
+    total: int
+    share: float | None
+    meets_floor: bool | None = Field(..., description="share >= floor; null when women are not known.")
+    source_row: int
+
+
+class PaddAgreementOut(Schema):
+    document: str
+    pax_id: int | None = Field(..., description="The agreement's id in PA-X.")
+    process: str
+    process_name: str
+    date: dt.date
+    floor: float = Field(..., description="The default policy's floor (%).")
+    source: SourceRef
+    roles: list[PaddAgreementRole]
+
+
+class SourceOut(Schema):
+    slug: str
+    dataset: str
+    publisher: str
+    version: str
+    file: str
+    url: str
+    licence: str
+    citation: str
+    sha256: str
+    imported_at: dt.datetime | None
+    observation_count: int
+
+
+# ---- Query parameters ----------------------------------------------------------------------
+
+class ProcessFilters(Schema):
+    kind: Process.Kind | None = None
+    sponsor: Process.Sponsor | None = None
+    host_country: str | None = Field(None, pattern=ISO3, description="ISO alpha-3 code.")
+    q: str | None = Field(None, max_length=200, description="Part of the name or code.")
+
+
+class PolicyParam(Schema):
+    policy: str | None = Field(None, description="Target policy slug; the default policy when absent.")
+
+
+class DateRange(Schema):
+    date_from: dt.date | None = Field(None, description="On or after this date (YYYY-MM-DD).")
+    date_to: dt.date | None = Field(None, description="On or before this date (YYYY-MM-DD).")
+
+    @model_validator(mode="after")
+    def dates_in_order(self) -> "DateRange":
+        if self.date_from and self.date_to and self.date_from > self.date_to:
+            raise ValueError("date_from is after date_to")
+        return self
+
+
+class ObservationFilters(DateRange):
+    process: str | None = Field(None, description="Process slug.")
+    role: Role | None = None
+    country: str | None = Field(None, pattern=ISO3, description="Contributing country, ISO alpha-3.")
+    kind: Process.Kind | None = None
+
+
+class SeriesParams(PolicyParam):
+    process: str | None = Field(None, description="Process slug; all peace operations when absent.")
+    role: Role = Role.TOTAL
+    country: str | None = Field(None, pattern=ISO3, description="Contributing country, ISO alpha-3.")
+
+
+class RankingParams(PolicyParam):
+    role: Role = Role.TOTAL
+
+
+class AgreementFilters(DateRange):
+    process: str | None = Field(None, description="Negotiation (process) slug.")
+
+
+class OverviewParams(Schema):
+    process: str | None = Field(None, description="Negotiation slug; every negotiation when absent.")
+
+
+class OverviewRole(Schema):
+    role: str
+    role_label: str
+    with_data: int = Field(..., description="Agreements whose delegates in this role are counted by sex.")
+    reached: int = Field(..., description="Of those, agreements with women at least the floor.")
+    share: float | None = Field(..., description="reached as a percentage of with_data, to one decimal.")
+    citation: str
+
+
+class OverviewOut(Schema):
+    process: str | None
+    policy: PolicyRef
+    floor: float = Field(..., description="The floor (%) of the policy the negotiation pages use.")
+    items: list[OverviewRole]
+
+
