@@ -1,16 +1,24 @@
-"""Countries from ISO 3166-1 (pycountry), so importers can check codes against a real list."""
+"""Countries from ISO 3166-1, so importers can check codes against a real list.
 
-import pycountry
+The list is 0002_seed_countries.json beside this file: [alpha-3 code, name] pairs, the common name where
+ISO gives one, as pycountry 26.2 had them. It is a copy kept with the migration, so that the migration
+gives the same rows whatever pycountry or the application code later become.
+"""
+
+import json
+from pathlib import Path
+
 from django.db import migrations
+
+DATA = Path(__file__).with_name("0002_seed_countries.json")
 
 
 def seed(apps, schema_editor):
     Country = apps.get_model("core", "Country")
     existing = set(Country.objects.values_list("iso3", flat=True))
+    countries = json.loads(DATA.read_text(encoding="utf-8"))
     Country.objects.bulk_create(
-        Country(iso3=c.alpha_3, name=getattr(c, "common_name", c.name))
-        for c in pycountry.countries
-        if c.alpha_3 not in existing
+        Country(iso3=iso3, name=name) for iso3, name in countries if iso3 not in existing
     )
 
 

@@ -1,8 +1,19 @@
-"""The evidence seed (hub/data/evidence.json) and the "click here" cards, both edited later in the admin."""
+"""The evidence seed and the "click here" cards, both edited later in the admin.
+
+The evidence is 0003_seed_evidence.json beside this file: the records of hub/data/evidence.json as
+`criticalmass load-evidence` checks and stores them (tags as ",a,b,", numbers as decimal strings), with
+the slugs each one qualifies. It is a copy kept with the migration, so that the migration gives the same
+rows whatever the data file or the application code later become; `load-evidence` updates a database
+from the data file.
+"""
+
+import json
+from decimal import Decimal
+from pathlib import Path
 
 from django.db import migrations
 
-from criticalmass.hub import seed
+EVIDENCE = Path(__file__).with_name("0003_seed_evidence.json")
 
 CARDS = [
     (
@@ -66,7 +77,16 @@ CARDS = [
 
 
 def seed_evidence(apps, schema_editor):
-    seed.load(seed.DATA_FILE, model=apps.get_model("hub", "Evidence"))
+    Evidence = apps.get_model("hub", "Evidence")
+    records = json.loads(EVIDENCE.read_text(encoding="utf-8"))
+    items = {}
+    for record in records:
+        fields = {k: v for k, v in record.items() if k not in ("slug", "qualifies")}
+        if fields["number"] is not None:
+            fields["number"] = Decimal(fields["number"])
+        items[record["slug"]], _ = Evidence.objects.get_or_create(slug=record["slug"], defaults=fields)
+    for record in records:
+        items[record["slug"]].qualifies.set([items[s] for s in record["qualifies"]])
 
 
 def seed_cards(apps, schema_editor):

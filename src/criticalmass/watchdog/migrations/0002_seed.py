@@ -1,13 +1,21 @@
-"""The watchdog's seed: the plans registry shipped in watchdog/data/plans.csv, the scorecard rubric
-and the US Women, Peace, and Security Act's strategy duty (facts marked verified in shared/research)."""
+"""The watchdog's seed: the plans registry, the scorecard rubric and the US Women, Peace, and Security
+Act's strategy duty (facts marked verified in shared/research).
+
+The plans are 0002_seed_plans.json beside this file: the rows of watchdog/data/plans.csv as
+`criticalmass import plans` reads and checks them (model field values, with the file's line as
+source_row). It is a copy kept with the migration, so that the migration gives the same rows whatever
+the data file or the application code later become; `criticalmass import plans` updates a database from
+the data file.
+"""
 
 import datetime as dt
+import json
 from decimal import Decimal
 from pathlib import Path
 
 from django.db import migrations
 
-PLANS = Path(__file__).resolve().parent.parent / "data" / "plans.csv"
+PLANS = Path(__file__).with_name("0002_seed_plans.json")
 CRITERIA = [
     ("allocated-budget", "An allocated budget", Decimal(2),
      "The plan allocates money to its actions (not only 'subject to available resources')."),
@@ -28,14 +36,12 @@ US_AGENCIES = ["Department of State", "USAID", "Department of Defense", "Departm
 def seed_plans(apps):
     """Each plan cites the source its facts were read in. No Source row is made here: live-server
     tests reload the migrations' data with its ids, and `criticalmass import plans` records the file."""
-    from criticalmass.importers.plans.reader import read
-
     Plan, Country = apps.get_model("watchdog", "Plan"), apps.get_model("core", "Country")
     known = set(Country.objects.values_list("iso3", flat=True))
-    for row in read(PLANS).plans:
-        if row.iso3 in known:
-            Plan.objects.update_or_create(slug=row.slug, defaults={
-                **row.fields, "country_id": row.iso3, "source_row": row.line})
+    for row in json.loads(PLANS.read_text(encoding="utf-8")):
+        fields = {k: v for k, v in row.items() if k not in ("slug", "country")}
+        if row["country"] in known:
+            Plan.objects.update_or_create(slug=row["slug"], defaults={**fields, "country_id": row["country"]})
 
 
 def seed_rubric(apps):

@@ -36,5 +36,5 @@ def seed(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("agreements", "0003_mandates")]
+    dependencies = [("agreements", "0002_seed_pillars")]
     operations = [migrations.RunPython(seed, migrations.RunPython.noop)]

@@ -107,6 +107,6 @@ def seed(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("briefings", "0002_initial"), ("hub", "0003_seed")]
+    dependencies = [("briefings", "0001_initial"), ("hub", "0003_seed")]
 
     operations = [migrations.RunPython(seed, migrations.RunPython.noop)]
