@@ -11,8 +11,8 @@ import vl_convert
 from altair.vegalite.v6.schema import load_schema
 
 from criticalmass.figures import charts
-from criticalmass.parity import figures, negotiation_figures, queries
 from criticalmass.figures.tables import Column, Table
+from criticalmass.parity import figures, negotiation_figures, queries
 from criticalmass.parity.models import TargetPolicy
 from tests.parity.pages_world import UGPS, build_operations, build_talks, fresh_cache  # noqa: F401
 

@@ -18,7 +18,7 @@ from criticalmass.agreements import figures, queries
 from criticalmass.agreements.models import Agreement, GenderCode, Mandate, Pillar, Provision, RubricItem
 from criticalmass.api_common import ERRORS, Page
 from criticalmass.figures.citations import cite, cite_row, sources_by_id
-from criticalmass.parity.figures import ROLE_LABELS, status_text
+from criticalmass.parity.figures import ROLE_LABELS
 from criticalmass.parity.models import Process
 
 router = Router()
@@ -382,8 +382,8 @@ def list_renewals(request: HttpRequest) -> list[dict[str, Any]]:
     status."""
     items, found = queries.rubric(), []
     for mandate in queries.renewals(timezone.localdate()).prefetch_related("entries__item"):
-        summary = queries.parity_status(mandate.process)
+        status = queries.parity_status(mandate.process)
         found.append({**mandate_out(mandate, items),
-                      "women_share": summary.latest_share if summary else None,
-                      "parity_status": status_text(summary) if summary else "no target"})
+                      "women_share": status["share"] if status else None,
+                      "parity_status": status["status"] if status else "no data"})
     return found

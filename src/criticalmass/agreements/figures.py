@@ -15,7 +15,7 @@ from criticalmass.agreements.models import Agreement, Mandate, RubricItem
 from criticalmass.agreements.queries import Seat, Share
 from criticalmass.figures.citations import RowSpan
 from criticalmass.figures.tables import Column, Row, Table, one_decimal, with_sources
-from criticalmass.parity.figures import ROLE_LABELS, status_text
+from criticalmass.parity.figures import ROLE_LABELS
 from criticalmass.parity.models import Process, Role
 
 GROUP_LABELS: dict[str, tuple[str, Callable[[Any], str]]] = {
@@ -318,11 +318,11 @@ def renewals_table(today: dt.date) -> Table:
     items = queries.rubric()
     rows = []
     for mandate in queries.renewals(today):
-        summary = queries.parity_status(mandate.process)
+        status = queries.parity_status(mandate.process)
         row = mandate_row(mandate, items)
         rows.append({**row, "mission": mandate.process.code or mandate.process.name,
                      "process_slug": mandate.process.slug,
-                     "women_share": one_decimal(summary.latest_share) if summary else None,
-                     "parity_status": status_text(summary) if summary else "no target"})
+                     "women_share": status["share"] if status else None,
+                     "parity_status": status["status"] if status else "no data"})
     caption = f"Mandates up for renewal in the {queries.RENEWAL_DAYS} days from {today:%d %B %Y}"
     return Table("renewals", caption, RENEWAL_COLUMNS, rows)

@@ -17,7 +17,7 @@ from criticalmass.agreements.scoring import Rated, Score, score
 from criticalmass.core.models import Country
 from criticalmass.figures.citations import RowSpan
 from criticalmass.lib import targets
-from criticalmass.parity import logic
+from criticalmass.parity import figures as parity_figures
 from criticalmass.parity import queries as parity_queries
 from criticalmass.parity.models import Observation, Process, Role
 
@@ -147,12 +147,14 @@ def renewals(today: dt.date, days: int = RENEWAL_DAYS) -> QuerySet[Mandate]:
             .select_related("process").prefetch_related("entries").order_by("expires", "process__name"))
 
 
-def parity_status(process: Process) -> logic.Summary | None:
-    """Where women's share of the mission's uniformed personnel stands against the default policy."""
+def parity_status(process: Process) -> dict[str, Any] | None:
+    """Where women's share of the mission's uniformed personnel stands against the default policy:
+    the status row of the parity pages (parity.figures.series_tables); None without counts or policy."""
     policy = parity_queries.policy()
     if policy is None:
         return None
-    return logic.summarize(parity_queries.series(process, Role.TOTAL), policy, Role.TOTAL)
+    rows = parity_figures.series_tables(policy, Role.TOTAL, process)["status"].rows
+    return rows[0] if rows else None
 
 
 def provisions_in(agreements: QuerySet[Agreement] | None) -> QuerySet[Provision]:
