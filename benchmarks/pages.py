@@ -24,7 +24,7 @@ def prepare() -> None:
 
     call_command("migrate", verbosity=0)
     if not Observation.objects.exists():
-        call_command("import-all", quiet=True)
+        call_command("import_all", quiet=True)
 
 
 

@@ -9,6 +9,7 @@ import pytest
 
 import criticalmass
 from criticalmass.api import api
+from criticalmass.cli import command_name
 
 ROOT = Path(__file__).resolve().parent.parent
 SRC = Path(criticalmass.__file__).parent
@@ -26,7 +27,9 @@ def environment_settings() -> list[str]:
 
 
 def management_commands() -> list[str]:
-    return sorted(p.stem for p in SRC.glob("**/management/commands/*.py") if not p.stem.startswith("_"))
+    """The verbs people type: module `import_all.py` is `criticalmass import-all` (see cli.py)."""
+    modules = [p.stem for p in SRC.glob("**/management/commands/*.py") if not p.stem.startswith("_")]
+    return sorted(name.replace("_", "-") for name in modules)
 
 
 def api_routes() -> list[str]:
@@ -35,7 +38,7 @@ def api_routes() -> list[str]:
 
 def test_it_finds_settings_commands_and_routes_to_check():
     assert "DATABASE_URL" in environment_settings()
-    assert "import" in management_commands()
+    assert "import" in management_commands() and "import-all" in management_commands()
     assert any(route.startswith("/api/parity/") for route in api_routes())
 
 
@@ -47,6 +50,19 @@ def test_it_documents_every_setting(name):
 @pytest.mark.parametrize("name", management_commands())
 def test_it_documents_every_command(name):
     assert f"criticalmass {name}" in docs_text(), f"`criticalmass {name}` is not documented in docs/"
+
+
+def test_it_names_command_modules_without_hyphens():
+    hyphenated = [str(p.relative_to(SRC)) for p in SRC.glob("**/management/commands/*-*.py")]
+    assert not hyphenated, f"command modules must be Python names (cli.py adds the hyphens): {hyphenated}"
+
+
+def test_it_runs_the_hyphenated_verbs_people_type():
+    assert command_name(["import-all", "--quiet"]) == ["import_all", "--quiet"]
+    dataset_names_keep_theirs = ["import", "peacekeeping-gender", "f.csv"]
+    assert command_name(dataset_names_keep_theirs) == dataset_names_keep_theirs
+    assert command_name(["help", "send-reminders"]) == ["help", "send_reminders"]
+    assert command_name(["--version"]) == ["--version"] and command_name([]) == []
 
 
 @pytest.mark.parametrize("route", api_routes())

@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "criticalmass.hub",
     "criticalmass.briefings",
     "criticalmass.watchdog",
+    "criticalmass.importers",
 ]
 
 MIDDLEWARE = [

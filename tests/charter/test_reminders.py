@@ -22,7 +22,7 @@ def locmem():
 
 def run(*args: str) -> str:
     out = StringIO()
-    call_command("send-reminders", *args, stdout=out)
+    call_command("send_reminders", *args, stdout=out)
     return out.getvalue()
 
 

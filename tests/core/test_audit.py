@@ -11,7 +11,8 @@ from criticalmass.core.models import AuditEvent, audit
 
 def test_it_records_an_audit_event(personas):
     before = timezone.now()
-    event = audit("export", "observations.csv", user=personas["secretariat"], rows=12, country="SSD")
+    event = audit("export", "observations.csv", user=personas["secretariat"],
+                  detail={"rows": 12, "country": "SSD"})
     stored = AuditEvent.objects.get(pk=event.pk)
     assert (stored.action, stored.target) == ("export", "observations.csv")
     assert stored.user == personas["secretariat"]
@@ -36,3 +37,10 @@ def test_it_lists_the_newest_event_first(db):
     AuditEvent.objects.filter(pk=first.pk).update(at=first.at - dt.timedelta(hours=1))
     audit("second")
     assert [event.action for event in AuditEvent.objects.all()] == ["second", "first"]
+
+
+def test_it_keeps_details_named_like_its_own_parameters_as_details(db):
+    event = audit("import", "padd", detail={"action": "other", "target": "x", "user": 1, "detail": 2})
+    stored = AuditEvent.objects.get(pk=event.pk)
+    assert (stored.action, stored.target, stored.user) == ("import", "padd", None)
+    assert stored.detail == {"action": "other", "target": "x", "user": 1, "detail": 2}

@@ -105,9 +105,9 @@ def test_it_names_the_record_and_the_problem_and_writes_nothing(db, tmp_path, ch
 def test_it_reports_a_file_that_is_not_json_in_one_line(db, tmp_path):
     (tmp_path / "bad.json").write_text("{not json")
     with pytest.raises(CommandError, match="cannot read it as JSON"):
-        call_command("load-evidence", str(tmp_path / "bad.json"))
+        call_command("load_evidence", str(tmp_path / "bad.json"))
 
 
 def test_it_loads_evidence_from_the_command_line(db, capsys):
-    call_command("load-evidence")
+    call_command("load_evidence")
     assert f"0 created, 0 updated, {len(records())} unchanged" in capsys.readouterr().out

@@ -31,7 +31,7 @@ def data_root(settings, tmp_path):
 
 def import_all() -> str:
     out = io.StringIO()
-    call_command("import-all", "--quiet", stdout=out, stderr=io.StringIO())
+    call_command("import_all", "--quiet", stdout=out, stderr=io.StringIO())
     return out.getvalue()
 
 

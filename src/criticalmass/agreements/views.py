@@ -185,7 +185,7 @@ def scorecard(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         if form.is_valid():
             changed = form.save(request.user)
-            audit("score-mandate", str(mandate), user=request.user, changed=changed)  # type: ignore[arg-type]
+            audit("score-mandate", str(mandate), user=request.user, detail={"changed": changed})  # type: ignore[arg-type]
             messages.success(request, f"Saved: {changed} rating{'s' if changed != 1 else ''} changed.")
             return redirect("agreements:mandates", slug=mandate.process.slug)
         return render(request, "agreements/scorecard.html", {"mandate": mandate, "form": form}, status=400)
@@ -202,7 +202,7 @@ def agreement_score(request: HttpRequest, pax_id: int) -> HttpResponse:
     if request.method == "POST":
         if form.is_valid():
             changed = form.save(request.user)
-            audit("score-agreement", str(found), user=request.user, changed=changed)  # type: ignore[arg-type]
+            audit("score-agreement", str(found), user=request.user, detail={"changed": changed})  # type: ignore[arg-type]
             messages.success(request, f"Saved: {changed} rating{'s' if changed != 1 else ''} changed.")
             return redirect("agreements:agreement", pax_id=found.pax_id)
         return render(request, "agreements/agreement_score.html", context, status=400)

@@ -21,7 +21,7 @@ def record(action: str, commitment_pk: int, user: User, before: dict[str, str],
            after: dict[str, str]) -> None:
     changes = {k: [before.get(k), v] for k, v in after.items() if before.get(k) != v}
     if changes:
-        audit(action, target(commitment_pk), user=user, changes=changes)
+        audit(action, target(commitment_pk), user=user, detail={"changes": changes})
 
 
 def of(commitment_pk: int) -> QuerySet[AuditEvent]:

@@ -1,4 +1,4 @@
-"""Champions' commitments on the page of the process or plan they concern (registered in apps.py)."""
+"""Champions' commitments on the page of the process, plan or event they concern (registered in apps.py)."""
 
 from __future__ import annotations
 
@@ -24,3 +24,12 @@ def plan_commitments_panel(plan: Any) -> Panel | None:
         return None
     return Panel("Champions' commitments", "charter/_commitments_panel.html",
                  {"commitments": commitments, "caption": "Commitments that concern this plan"})
+
+
+def event_commitments_panel(event: Any) -> Panel | None:
+    """The partners' commitments that concern an event, on the events app's event page."""
+    commitments = list(queries.concerning(event_pk=event.pk).order_by("deadline"))
+    if not commitments:
+        return None
+    return Panel("Partners' commitments concerning this event", "charter/_commitments_panel.html",
+                 {"commitments": commitments, "caption": "Commitments that concern this event"})

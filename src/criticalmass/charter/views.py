@@ -160,7 +160,7 @@ def sign(request: HttpRequest) -> HttpResponse:
             signature.user, signature.version, signature.consented_at = me(request), version, timezone.now()
             signature.save()
             audit("charter.signed", f"charter.signature:{signature.pk}", user=me(request),
-                  version=version.number)
+                  detail={"version": version.number})
         messages.success(request, f"Thank you: you signed version {version.number} of the Charter.")
         return redirect("charter:charter")
     return render(request, "charter/sign.html", {"form": form, "version": version}, status=400 if

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
@@ -107,5 +109,7 @@ class AuditEvent(models.Model):
         return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.target}"
 
 
-def audit(action: str, target: str = "", user: User | None = None, **detail: object) -> AuditEvent:
-    return AuditEvent.objects.create(action=action, target=target, user=user, detail=detail)
+def audit(action: str, target: str = "", user: User | None = None, *,
+          detail: Mapping[str, object] | None = None) -> AuditEvent:
+    """Record an event; `detail` is one mapping, so its keys never collide with the parameters."""
+    return AuditEvent.objects.create(action=action, target=target, user=user, detail=dict(detail or {}))

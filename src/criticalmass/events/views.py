@@ -9,8 +9,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
-from criticalmass.charter.queries import concerning as commitments_concerning
 from criticalmass.core.models import Role, User, audit
+from criticalmass.core.panels import panels_for
 from criticalmass.core.permissions import role_required
 from criticalmass.events import queries
 from criticalmass.events.forms import PledgeForm
@@ -40,7 +40,7 @@ def event(request: HttpRequest, slug: str) -> HttpResponse:
             for panel in found.panels.all()]
     return render(request, "events/event.html", {"event": found, "panels": rows, "upcoming": upcoming,
                                                  "tally": queries.event_tally(found),
-                                                 "commitments": commitments_concerning(event_pk=found.pk)})
+                                                 "sections": panels_for("event", found)})
 
 
 @require_safe

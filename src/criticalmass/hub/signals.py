@@ -8,9 +8,9 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from criticalmass.agreements.models import Agreement
+from criticalmass.core.signals import dataset_imported
 from criticalmass.hub import indexing
 from criticalmass.hub.models import Evidence, Practice
-from criticalmass.importers.commands import dataset_imported
 from criticalmass.watchdog.models import Plan
 
 

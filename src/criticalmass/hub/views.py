@@ -266,6 +266,6 @@ def review(request: HttpRequest) -> HttpResponse:
         item.status = Status.PUBLISHED if form.cleaned_data["decision"] == "publish" else Status.REJECTED
         item.reviewed_at, item.reviewed_by = timezone.now(), me(request)
         item.save()
-        audit("practice-reviewed", item.slug, me(request), decision=item.status)
+        audit("practice-reviewed", item.slug, me(request), detail={"decision": item.status})
     messages.success(request, f"“{item.title}”: {item.get_status_display().lower()}.")
     return redirect("hub:review")

@@ -1,8 +1,9 @@
 """What every importer shares: the summary, the Source record, and the all-or-nothing upsert.
 
 An importer reads and checks its whole file first (lib.csvread raises on the first bad cell), then
-writes everything in one transaction through `run_import`: the Source, the processes, the
-observations and an audit event. Any error rolls all of it back.
+writes everything in one transaction through `run_import`: the Source, what the dataset's own `write`
+step saves (processes and observations, agreements, plans...) and an audit event. Any error rolls all
+of it back.
 """
 
 from __future__ import annotations
@@ -99,15 +100,15 @@ def record_source(info: SourceInfo, path: Path) -> Source:
 
 
 def run_import(info: SourceInfo, path: Path, summary: ImportSummary,
-               write: Callable[[Source], dict[Key, Values]]) -> ImportSummary:
-    """One transaction: the Source, whatever `write` saves (processes, countries), the
-    observations it returns, and an audit event. An exception anywhere rolls everything back."""
+               write: Callable[[Source], None]) -> ImportSummary:
+    """One transaction: the Source, whatever the dataset's `write(source)` saves (counting into
+    `summary`), the warnings in line order, and an audit event. An exception anywhere, `ImportFailed`
+    from `write` included, rolls everything back."""
     with transaction.atomic():
         source = record_source(info, path)
-        observations = write(source)
-        upsert_observations(source, observations, summary)
+        write(source)
         summary.sort_warnings()
-        audit("import", source.slug, file=path.name, sha256=source.sha256, **summary.counts())
+        audit("import", source.slug, detail={"file": path.name, "sha256": source.sha256, **summary.counts()})
     return summary
 
 

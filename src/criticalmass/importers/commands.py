@@ -8,17 +8,14 @@ from typing import TextIO
 
 from django.core.management.base import CommandError, OutputWrapper
 from django.db import DatabaseError
-from django.dispatch import Signal
 from tqdm import tqdm
 
+from criticalmass.core.signals import dataset_imported
 from criticalmass.importers.base import ImportFailed, ImportSummary
 from criticalmass.importers.registry import DATASETS, Dataset
 from criticalmass.lib.csvread import CsvError
 
 WARNINGS_SHOWN = 20
-# Sent after a file is imported (committed), with `dataset` (its name) and `summary`: other apps
-# refresh what they derive from imported data (the search index) without importers knowing them.
-dataset_imported = Signal()
 
 
 def find_dataset(name: str) -> Dataset:

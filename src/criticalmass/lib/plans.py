@@ -9,6 +9,10 @@ EXPIRED = "expired"
 IN_DEVELOPMENT = "in_development"
 SUPERSEDED = "superseded"
 UNKNOWN = "unknown"
+# The columns of a plans file: the template the watchdog offers for download and the importer reads.
+TEMPLATE_COLUMNS = ["slug", "country", "iso3", "kind", "generation", "title", "adopted_year", "adopted_month",
+                    "period_start", "period_end", "lead_agency", "status", "budget", "document_url",
+                    "source_title", "source_url", "flag", "notes"]
 
 
 def plan_status(stated: str, period_start: int | None, period_end: int | None, has_successor: bool,

@@ -22,8 +22,8 @@ from criticalmass.core.panels import panels_for
 from criticalmass.core.permissions import role_required
 from criticalmass.figures.citations import sources_by_id
 from criticalmass.figures.csv import csv_response
-from criticalmass.importers.plans.reader import COLUMNS as TEMPLATE_COLUMNS
 from criticalmass.lib.deadlines import State
+from criticalmass.lib.plans import TEMPLATE_COLUMNS
 from criticalmass.parity import queries as parity
 from criticalmass.watchdog import queries
 from criticalmass.watchdog.forms import ActionForm, StatusUpdateForm
@@ -263,7 +263,7 @@ def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         form.save()
         audit("watchdog.action.edit", f"action {found.pk}", user=request.user,  # type: ignore[arg-type]
-              fields=sorted(form.changed_data))
+              detail={"fields": sorted(form.changed_data)})
         messages.success(request, "The action is saved.")
         return redirect("watchdog:action", pk=found.pk)
     return render(request, "watchdog/action_form.html", {"action": found, "form": form}, status=400 if
@@ -283,7 +283,7 @@ def update_new(request: HttpRequest, pk: int) -> HttpResponse:
         if update.accepted:
             apply(update)
         audit("watchdog.update.report", f"action {found.pk}", user=request.user,  # type: ignore[arg-type]
-              status=update.status, accepted=update.accepted)
+              detail={"status": update.status, "accepted": update.accepted})
         messages.success(request, "Saved." if update.accepted else "Sent: a reviewer will check it.")
         return redirect("watchdog:action", pk=found.pk)
     return render(request, "watchdog/update_form.html", {"action": found, "form": form},

@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from django.db import transaction
 from django.utils.text import slugify
 
-from criticalmass.core.models import Country, Source, audit
-from criticalmass.importers.base import ImportSummary, Progress, SourceInfo, record_source
+from criticalmass.core.models import Country, Source
+from criticalmass.importers.base import ImportSummary, Progress, SourceInfo, run_import
 from criticalmass.importers.iati.reader import Activity, read
 from criticalmass.lib.csvread import RowError
 from criticalmass.watchdog.models import AidActivity, AidRecipient, AidTransaction
@@ -37,12 +36,8 @@ def import_file(path: Path, progress: Progress | None = None) -> ImportSummary:
                 raise RowError(path.name, activity.line, "recipient-country/@code", problem)
     summary = ImportSummary(DATASET, path.name, rows_read=reading.rows_read, warnings=list(reading.warnings),
                             unit="activities")
-    with transaction.atomic():
-        source = record_source(source_info(path), path)
-        save(reading.activities, source, summary)
-        summary.sort_warnings()
-        audit("import", source.slug, file=path.name, sha256=source.sha256, **summary.counts())
-    return summary
+    return run_import(source_info(path), path, summary,
+                      lambda source: save(reading.activities, source, summary))
 
 
 def fields(activity: Activity, source: Source) -> dict[str, object]:

@@ -23,7 +23,15 @@ from pathlib import Path
 from django.utils.text import slugify
 
 from criticalmass.core.models import Source
-from criticalmass.importers.base import ImportSummary, Key, Progress, SourceInfo, Values, run_import
+from criticalmass.importers.base import (
+    ImportSummary,
+    Key,
+    Progress,
+    SourceInfo,
+    Values,
+    run_import,
+    upsert_observations,
+)
 from criticalmass.importers.padd.reader import ALL, Agreement, Reading, read
 from criticalmass.parity.models import Process, Role
 
@@ -53,9 +61,9 @@ def import_file(path: Path, progress: Progress | None = None) -> ImportSummary:
     reading = read(path, progress)
     summary = ImportSummary(DATASET, path.name, rows_read=reading.rows_read, warnings=list(reading.warnings))
 
-    def write(source: Source) -> dict[Key, Values]:
+    def write(source: Source) -> None:
         process_ids = save_processes(reading, source, summary)
-        return observations(reading.agreements, process_ids)
+        upsert_observations(source, observations(reading.agreements, process_ids), summary)
 
     return run_import(SOURCE, path, summary, write)
 

@@ -16,11 +16,9 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from django.db import transaction
-
 from criticalmass.agreements.models import Agreement
-from criticalmass.core.models import Country, Source, audit
-from criticalmass.importers.base import ImportSummary, Progress, SourceInfo, chunked, record_source
+from criticalmass.core.models import Country, Source
+from criticalmass.importers.base import ImportSummary, Progress, SourceInfo, chunked, run_import
 from criticalmass.importers.pax.reader import PaxAgreement, Reading, read
 from criticalmass.parity.models import Process
 
@@ -47,14 +45,13 @@ def import_file(path: Path, progress: Progress | None = None) -> ImportSummary:
     reading = read(path, progress)
     summary = ImportSummary(DATASET, path.name, rows_read=reading.rows_read, warnings=list(reading.warnings),
                             unit="agreements")
-    with transaction.atomic():
-        source = record_source(SOURCE, path)
+
+    def write(source: Source) -> None:
         process_ids = save_processes(reading.agreements, source)
         countries = known_countries(reading.agreements, summary)
         save_agreements(reading, process_ids, countries, source, summary)
-        summary.sort_warnings()
-        audit("import", source.slug, file=path.name, sha256=source.sha256, **summary.counts())
-    return summary
+
+    return run_import(SOURCE, path, summary, write)
 
 
 def process_slug(process_id: int) -> str:

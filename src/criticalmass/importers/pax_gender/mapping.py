@@ -13,17 +13,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from django.db import transaction
-
 from criticalmass.agreements.models import Agreement, GenderCode, Provision
-from criticalmass.core.models import Source, audit
+from criticalmass.core.models import Source
 from criticalmass.importers.base import (
     ImportFailed,
     ImportSummary,
     Progress,
     SourceInfo,
     chunked,
-    record_source,
+    run_import,
 )
 from criticalmass.importers.pax_gender.reader import CODES, Reading, read
 
@@ -48,18 +46,17 @@ def import_file(path: Path, progress: Progress | None = None) -> ImportSummary:
     reading = read(path, progress)
     summary = ImportSummary(DATASET, path.name, rows_read=reading.rows_read, warnings=list(reading.warnings),
                             unit="provisions")
-    with transaction.atomic():
+
+    def write(source: Source) -> None:
         agreements = {pax_id: (pk, gender) for pax_id, pk, gender in
                       Agreement.objects.values_list("pax_id", "pk", "gender_provisions")}
         if not agreements:
             raise ImportFailed("there are no PA-X agreements to attach gender provisions to: run "
                                "`criticalmass import pax FILE` first; nothing was imported")
-        source = record_source(SOURCE, path)
         wanted = provisions(reading, agreements, code_ids(summary), summary)
         save(wanted, source, summary)
-        summary.sort_warnings()
-        audit("import", source.slug, file=path.name, sha256=source.sha256, **summary.counts())
-    return summary
+
+    return run_import(SOURCE, path, summary, write)
 
 
 def code_ids(summary: ImportSummary) -> dict[str, int]:

@@ -28,7 +28,15 @@ from django.utils.text import slugify
 
 import criticalmass.parity
 from criticalmass.core.models import Country, Source
-from criticalmass.importers.base import ImportSummary, Key, Progress, SourceInfo, Values, run_import
+from criticalmass.importers.base import (
+    ImportSummary,
+    Key,
+    Progress,
+    SourceInfo,
+    Values,
+    run_import,
+    upsert_observations,
+)
 from criticalmass.importers.peacekeeping_gender.reader import CATEGORIES, Reading, Record, read
 from criticalmass.lib.csvread import read_rows
 from criticalmass.parity.models import Process, Role
@@ -68,10 +76,10 @@ def import_file(path: Path, progress: Progress | None = None) -> ImportSummary:
     reading = read(path, progress)
     summary = ImportSummary(DATASET, path.name, rows_read=reading.rows_read, warnings=list(reading.warnings))
 
-    def write(source: Source) -> dict[Key, Values]:
+    def write(source: Source) -> None:
         process_ids = save_missions(reading, source, summary)
         save_unknown_countries(reading, summary)
-        return observations(reading.records, process_ids)
+        upsert_observations(source, observations(reading.records, process_ids), summary)
 
     return run_import(SOURCE, path, summary, write)
 

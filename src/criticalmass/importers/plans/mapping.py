@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from django.db import transaction
 from django.utils.text import slugify
 
-from criticalmass.core.models import Country, Source, audit
-from criticalmass.importers.base import ImportSummary, Progress, SourceInfo, record_source
+from criticalmass.core.models import Country, Source
+from criticalmass.importers.base import ImportSummary, Progress, SourceInfo, run_import
 from criticalmass.importers.plans.reader import PlanRow, Reading, read
 from criticalmass.lib.csvread import RowError
 from criticalmass.watchdog.models import Plan
@@ -33,11 +32,7 @@ def import_file(path: Path, progress: Progress | None = None) -> ImportSummary:
     reading = read(path, progress)
     check_countries(path.name, reading)
     summary = ImportSummary(DATASET, path.name, rows_read=reading.rows_read, unit="plans")
-    with transaction.atomic():
-        source = record_source(source_info(path), path)
-        save_plans(reading, source, summary)
-        audit("import", source.slug, file=path.name, sha256=source.sha256, **summary.counts())
-    return summary
+    return run_import(source_info(path), path, summary, lambda source: save_plans(reading, source, summary))
 
 
 def check_countries(name: str, reading: Reading) -> None:

@@ -18,10 +18,9 @@ from typing import Any
 
 from criticalmass.importers.sheets import read_table
 from criticalmass.lib.csvread import Row
+from criticalmass.lib.plans import TEMPLATE_COLUMNS
 
-COLUMNS = ["slug", "country", "iso3", "kind", "generation", "title", "adopted_year", "adopted_month",
-           "period_start", "period_end", "lead_agency", "status", "budget", "document_url",
-           "source_title", "source_url", "flag", "notes"]
+COLUMNS = TEMPLATE_COLUMNS
 KINDS = {"nap", "law", "strategy"}
 STATUSES = {"", "in_force", "expired", "in_development", "superseded"}
 BUDGET = {"yes": True, "no": False, "unknown": None, "": None}

@@ -8,10 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from django.db import transaction
-
-from criticalmass.core.models import Country, Source, audit
-from criticalmass.importers.base import ImportSummary, Progress, SourceInfo, record_source
+from criticalmass.core.models import Country, Source
+from criticalmass.importers.base import ImportSummary, Progress, SourceInfo, run_import
 from criticalmass.importers.wps_index.reader import IndexRow, read
 from criticalmass.watchdog.models import WpsIndexScore
 
@@ -40,12 +38,7 @@ def import_file(path: Path, progress: Progress | None = None) -> ImportSummary:
             rows.append(row)
         else:
             summary.warn(row.line, f"{row.iso3} ({row.country}) is not an ISO 3166-1 country code; left out")
-    with transaction.atomic():
-        source = record_source(SOURCE, path)
-        save(rows, reading.edition, source, summary)
-        summary.sort_warnings()
-        audit("import", source.slug, file=path.name, sha256=source.sha256, **summary.counts())
-    return summary
+    return run_import(SOURCE, path, summary, lambda source: save(rows, reading.edition, source, summary))
 
 
 def values(row: IndexRow, source: Source) -> dict[str, object]:

@@ -25,7 +25,7 @@ class Command(BaseCommand):
             counts = seed.load(options["file"])
         except seed.SeedError as exc:
             raise CommandError(str(exc)) from None
-        audit("load-evidence", options["file"].name, **counts)
+        audit("load-evidence", options["file"].name, detail=counts)
         self.stdout.write(
             "Evidence: {created} created, {updated} updated, {unchanged} unchanged.".format(**counts)
         )

@@ -11,7 +11,7 @@ from criticalmass.core.models import AuditEvent, Role, User
 
 def create() -> str:
     out = io.StringIO()
-    call_command("create-demo-admin", stdout=out)
+    call_command("create_demo_admin", stdout=out)
     return out.getvalue()
 
 
