@@ -104,7 +104,7 @@ def test_it_answers_an_unexpected_failure_with_500_in_the_shape(db, client, monk
     def broken(*args, **kwargs):
         raise RuntimeError("secret internals")
 
-    monkeypatch.setattr(queries, "series_by_process", broken)
+    monkeypatch.setattr(queries, "cited_series_by_process", broken)
     with caplog.at_level(logging.ERROR, logger="criticalmass.api"):
         error = error_of(client.get(f"{API}/missions/ranking"), 500, "server_error")
     assert "secret internals" not in error["message"]

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from criticalmass.core.models import Source
 from criticalmass.importers import padd, pax, pax_gender
-from criticalmass.parity.models import Observation, Process, Role
+from criticalmass.parity.models import Category, Observation, Process
 from tests.importers.helpers import PADD
 from tests.importers.pax_helpers import PAX, PAX_GENDER
 
@@ -28,7 +28,7 @@ def build_agreements() -> None:
     padd.import_file(PADD / "good.csv")
     Observation.objects.create(
         process=Process.objects.get(slug="padd-otherlandregion"), date=dt.date(2012, 6, 30),
-        role=Role.NEGOTIATORS, document="PA-X 105", women=2, men=2, total=4,
+        role=Category.NEGOTIATORS, document="PA-X 105", women=2, men=2, total=4,
         source=Source.objects.get(slug="padd"), source_row=99)
 
 

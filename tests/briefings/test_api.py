@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from criticalmass.parity.models import Role
+from criticalmass.parity.models import Category
 
 
 @pytest.fixture
 def unmiss(make_mission, observe):
     mission = make_mission("UNMISS", "SSD")
-    observe(mission, "2021-01-31", Role.TOTAL, women=6, total=100, country="GHA", row=4)
+    observe(mission, "2021-01-31", Category.TOTAL, women=6, total=100, country="GHA", row=4)
     return mission
 
 

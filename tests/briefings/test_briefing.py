@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from criticalmass.briefings import build
 from criticalmass.briefings.models import ArgumentWeight, Audience
 from criticalmass.core.models import Organization
-from criticalmass.parity.models import Role
+from criticalmass.parity.models import Category
 
 MISSION = "audience={}&mission=unmiss"
 
@@ -20,7 +20,7 @@ MISSION = "audience={}&mission=unmiss"
 def unmiss(make_mission, observe):
     mission = make_mission("UNMISS", "SSD")
     for date, women, row in [("2019-01-31", 4, 2), ("2020-01-31", 5, 3), ("2021-01-31", 6, 4)]:
-        observe(mission, date, Role.TOTAL, women=women, total=100, country="GHA", row=row)
+        observe(mission, date, Category.TOTAL, women=women, total=100, country="GHA", row=row)
     return mission
 
 
@@ -78,7 +78,7 @@ def test_it_pulls_the_missions_live_figures_with_their_source_rows(unmiss):
 
 
 def test_it_follows_new_observations_at_once(unmiss, observe):
-    observe(unmiss, "2022-01-31", Role.TOTAL, women=40, total=100, country="GHA", row=9)
+    observe(unmiss, "2022-01-31", Category.TOTAL, women=40, total=100, country="GHA", row=9)
     labels = [f.label for f in made("srsg").figures]
     assert "Women's share in UNMISS, all uniformed personnel, January 2022" in labels
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from criticalmass.parity.models import Role
+from criticalmass.parity.models import Category
 from tests.browser.conftest import ARTIFACTS
 
 pytestmark = pytest.mark.browser
@@ -20,7 +20,7 @@ pytestmark = pytest.mark.browser
 def mission(live_db, make_mission, observe):
     unmiss = make_mission("UNMISS", "SSD")
     for month, women, row in [("2012-01-31", 2, 2), ("2013-01-31", 4, 3), ("2014-01-31", 6, 4)]:
-        observe(unmiss, month, Role.TOTAL, women=women, total=100, country="GHA", row=row)
+        observe(unmiss, month, Category.TOTAL, women=women, total=100, country="GHA", row=row)
     return unmiss
 
 

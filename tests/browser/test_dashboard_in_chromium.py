@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from criticalmass.parity.models import Role
+from criticalmass.parity.models import Category
 from tests.browser.conftest import ARTIFACTS
 
 pytestmark = pytest.mark.browser
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.browser
 def mission_data(live_db, make_mission, observe):
     mission = make_mission("UNMISS", "SSD")
     for month, women in [("2012-01-31", 2), ("2013-01-31", 4), ("2014-01-31", 6)]:
-        for role in [Role.TOTAL, Role.TROOPS]:
+        for role in [Category.TOTAL, Category.TROOPS]:
             observe(mission, month, role, women=women, total=100, country="GHA")
     return mission
 

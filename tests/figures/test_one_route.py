@@ -15,7 +15,7 @@ import pytest
 
 from criticalmass.briefings import build
 from criticalmass.importers import padd, pax, pax_gender, peacekeeping_gender
-from criticalmass.parity.models import Process, Role
+from criticalmass.parity.models import Category, Process
 from tests.agreements.world import build_agreements
 from tests.parity.api_world import build_world
 from tests.parity.pages_world import table
@@ -39,7 +39,7 @@ def pct(value) -> str:
 
 # ---- The checks ------------------------------------------------------------------------------
 
-def check_ranking(client, role: str = Role.TOTAL) -> int:
+def check_ranking(client, role: str = Category.TOTAL) -> int:
     """The dashboard's mission ranking: HTML (first page), CSV and API, row by row and in order."""
     rows = csv_dicts(client.get(f"/data/ranking.csv?role={role}"))
     items = client.get(f"{API}/missions/ranking?role={role}").json()["items"]
@@ -62,7 +62,7 @@ def check_status(client) -> int:
     shown = table(client.get("/"), "Where each category stands")
     assert [cells[0] for cells in shown] == [row["series"] for row in rows]
     for row, cells in zip(rows, shown, strict=True):
-        role = next(r for r in Role if r.label == row["series"])
+        role = next(r for r in Category if r.label == row["series"])
         summary = client.get(f"{API}/series?role={role.value}").json()["summary"]
         assert (row["share"], row["target"], row["gap"], row["trend"], row["status"], row["source"]) == (
             text(summary["share"]), text(summary["target"]), text(summary["gap"]), text(summary["slope"]),
@@ -75,7 +75,7 @@ def check_mission_series(client, slug: str) -> int:
     """A mission's monthly series by category: its page's CSV, the API's series, the briefing."""
     rows = csv_dicts(client.get(f"/missions/{slug}/trend.csv"))
     compared = 0
-    for role in Role:
+    for role in Category:
         points = client.get(f"{API}/series?process={slug}&role={role.value}").json()["points"]
         mine = [row for row in rows if row["series"] == role.label]
         assert [(r["date"], r["women"], r["total"], r["share"], r["target"], r["source"]) for r in mine] == [
@@ -132,7 +132,7 @@ def operations(make_mission, observe, source):
     for code, name in [("AAA", "Zulu mission"), ("BBB", "Alpha mission")]:
         mission = make_mission(code, "COD")
         Process.objects.filter(pk=mission.pk).update(name=name)
-        observe(mission, "2012-01-31", Role.TOTAL, women=6, total=60, country="IND")
+        observe(mission, "2012-01-31", Category.TOTAL, women=6, total=60, country="IND")
     return world
 
 
@@ -186,7 +186,7 @@ def test_it_gives_every_figure_the_same_everywhere_on_the_real_files(client, db,
     pax_gender.import_file(real_file(data_dir, "pax_gender_v9/pax_gender_v9.csv"))
     padd.import_file(real_file(data_dir, "padd/PADD_Agreement_Level.csv"))
     assert check_ranking(client) >= 20
-    assert check_ranking(client, Role.FORMED_POLICE) >= 5
+    assert check_ranking(client, Category.FORMED_POLICE) >= 5
     assert check_status(client) == 5
     for slug in ["unmiss", "minusma", "monusco"]:
         if Process.objects.filter(slug=slug).exists():

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from criticalmass.core.models import Source
-from criticalmass.parity.models import Observation, Process, Role
+from criticalmass.parity.models import Category, Observation, Process
 
 API = "/api/parity"
 ROUTES = [
@@ -42,12 +42,12 @@ def build_world(make_mission, observe, source) -> World:
     unmiss, minusma, unamid = make_mission("UNMISS", "SSD"), make_mission("MINUSMA", "MLI"), \
         make_mission("UNAMID", "SDN")
     for date, women in [("2011-01-31", (1, 1)), ("2012-01-31", (1, 2))]:
-        for role in [Role.TOTAL, Role.TROOPS]:
+        for role in [Category.TOTAL, Category.TROOPS]:
             observe(unmiss, date, role, women=women[0], total=30, country="GHA", row=10)
             observe(unmiss, date, role, women=women[1], total=30, country="RWA", row=11)
     for date, women in [("2011-01-31", 15), ("2012-01-31", 12)]:
-        observe(minusma, date, Role.TOTAL, women=women, total=60, country="GHA", row=20)
-    observe(unamid, "2012-01-31", Role.TOTAL, women=None, total=80, country="RWA", row=30)
+        observe(minusma, date, Category.TOTAL, women=women, total=60, country="GHA", row=20)
+    observe(unamid, "2012-01-31", Category.TOTAL, women=None, total=80, country="RWA", row=30)
     return World(unmiss, minusma, unamid, negotiation(source), source)
 
 
@@ -55,11 +55,11 @@ def negotiation(source: Source) -> Process:
     talks = Process.objects.create(slug="south-sudan-talks", code="", name="South Sudan talks",
                                    kind=Process.Kind.NEGOTIATION, host_country_id="SSD", source=source)
     rows = [
-        ("PA-X 8", "2015-08-17", Role.SIGNATORIES, 1, 9, 10),
-        ("PA-X 8", "2015-08-17", Role.NEGOTIATORS, 4, 6, 10),
-        ("PA-X 8", "2015-08-17", Role.OBSERVERS, None, None, 5),
-        ("PA-X 9", "2018-09-12", Role.SIGNATORIES, 3, 7, 10),
-        ("", "2018-09-12", Role.ALL_DELEGATES, 3, 7, 10),  # not an agreement: no document
+        ("PA-X 8", "2015-08-17", Category.SIGNATORIES, 1, 9, 10),
+        ("PA-X 8", "2015-08-17", Category.NEGOTIATORS, 4, 6, 10),
+        ("PA-X 8", "2015-08-17", Category.OBSERVERS, None, None, 5),
+        ("PA-X 9", "2018-09-12", Category.SIGNATORIES, 3, 7, 10),
+        ("", "2018-09-12", Category.ALL_DELEGATES, 3, 7, 10),  # not an agreement: no document
     ]
     for row, (document, date, role, women, men, total) in enumerate(rows, start=40):
         Observation.objects.create(

@@ -19,7 +19,7 @@ import pytest
 
 from criticalmass.core.models import Source
 from criticalmass.parity import queries
-from criticalmass.parity.models import Observation, Process, Role
+from criticalmass.parity.models import Category, Observation, Process
 
 UGPS = "un-ugps-2018-2028"
 ESCALATING = "escalating-to-parity"
@@ -40,12 +40,12 @@ class Operations:
 def build_operations(make_mission, observe) -> Operations:
     unmiss, minusma = make_mission("UNMISS", "SSD"), make_mission("MINUSMA", "MLI")
     for date, (ghana, rwanda) in [("2011-01-31", (1, 1)), ("2012-01-31", (1, 2))]:
-        for role in [Role.TOTAL, Role.TROOPS]:
+        for role in [Category.TOTAL, Category.TROOPS]:
             observe(unmiss, date, role, women=ghana, total=30, country="GHA", row=10)
             observe(unmiss, date, role, women=rwanda, total=30, country="RWA", row=11)
-    observe(unmiss, "2012-01-31", Role.EXPERTS_ON_MISSION, women=2, total=10, country="GHA", row=12)
-    observe(minusma, "2011-01-31", Role.TOTAL, women=15, total=60, country="GHA", row=20)
-    observe(minusma, "2012-01-31", Role.TOTAL, women=12, total=60, country="GHA", row=21)
+    observe(unmiss, "2012-01-31", Category.EXPERTS_ON_MISSION, women=2, total=10, country="GHA", row=12)
+    observe(minusma, "2011-01-31", Category.TOTAL, women=15, total=60, country="GHA", row=20)
+    observe(minusma, "2012-01-31", Category.TOTAL, women=12, total=60, country="GHA", row=21)
     return Operations(unmiss, minusma)
 
 
@@ -69,15 +69,15 @@ def build_talks(source: Source) -> tuple[Process, Process]:
     observers: 5 delegates, women unknown -> 0 with data
     """
     south_sudan = negotiation(source, "south-sudan", "South Sudan", [
-        ("PA-X 8", "2015-08-17", Role.ALL_DELEGATES, 5, 15, 20, 40),
-        ("PA-X 8", "2015-08-17", Role.SIGNATORIES, 1, 9, 10, 40),
-        ("PA-X 8", "2015-08-17", Role.NEGOTIATORS, 4, None, 10, 40),
-        ("PA-X 8", "2015-08-17", Role.OBSERVERS, None, None, 5, 40),
-        ("PA-X 9", "2018-09-12", Role.ALL_DELEGATES, 6, None, 20, 41),
-        ("PA-X 9", "2018-09-12", Role.SIGNATORIES, 3, 7, 10, 41),
+        ("PA-X 8", "2015-08-17", Category.ALL_DELEGATES, 5, 15, 20, 40),
+        ("PA-X 8", "2015-08-17", Category.SIGNATORIES, 1, 9, 10, 40),
+        ("PA-X 8", "2015-08-17", Category.NEGOTIATORS, 4, None, 10, 40),
+        ("PA-X 8", "2015-08-17", Category.OBSERVERS, None, None, 5, 40),
+        ("PA-X 9", "2018-09-12", Category.ALL_DELEGATES, 6, None, 20, 41),
+        ("PA-X 9", "2018-09-12", Category.SIGNATORIES, 3, 7, 10, 41),
     ])
     colombia = negotiation(source, "colombia", "Colombia", [
-        ("PA-X 10", "2016-11-24", Role.SIGNATORIES, 0, 4, 4, 42),
+        ("PA-X 10", "2016-11-24", Category.SIGNATORIES, 0, 4, 4, 42),
     ])
     return south_sudan, colombia
 

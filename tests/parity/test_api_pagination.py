@@ -6,7 +6,7 @@ import pytest
 from django.conf import settings
 
 from criticalmass.api_common import MAX_PAGE_SIZE
-from criticalmass.parity.models import Process, Role
+from criticalmass.parity.models import Category, Process
 from tests.parity.api_world import API, build_world
 
 
@@ -49,7 +49,7 @@ def test_it_refuses_a_page_it_cannot_give(client, route, query):
 def test_it_pages_observations_without_repeating_any(client, make_mission, observe):
     mission = make_mission()
     for month in range(1, 13):
-        observe(mission, f"2013-{month:02d}-28", Role.TROOPS, women=month, total=100, country="GHA")
+        observe(mission, f"2013-{month:02d}-28", Category.TROOPS, women=month, total=100, country="GHA")
     seen = []
     for offset in range(0, 12, 5):
         body = client.get(f"{API}/observations?limit=5&offset={offset}").json()

@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from criticalmass.parity.models import Observation, Process, Role
+from criticalmass.parity.models import Category, Observation, Process
 from tests.parity.api_world import ROUTES, build_world
 
 
@@ -24,9 +24,9 @@ def grow(make_mission, observe, source, n: int) -> None:
     for i in range(n):
         mission = make_mission(f"EXTRA{i}", "COD")
         for date in ["2011-06-30", "2012-06-30"]:
-            for role in [Role.TOTAL, Role.FORMED_POLICE]:
+            for role in [Category.TOTAL, Category.FORMED_POLICE]:
                 observe(mission, date, role, women=i + 1, total=50, country="IND")
-        for role in [Role.SIGNATORIES, Role.MEDIATORS]:
+        for role in [Category.SIGNATORIES, Category.MEDIATORS]:
             Observation.objects.create(
                 process=talks, document=f"PA-X {100 + i}", date=dt.date(2019, 1, i + 1), role=role,
                 women=1, men=1, total=2, source=source, source_row=99,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import ValidationError
 
-from criticalmass.parity.models import Process, Role, TargetAnchor, TargetPolicy
+from criticalmass.parity.models import Category, Process, TargetAnchor, TargetPolicy
 from tests.parity.pages_world import build_operations, fresh_cache, table  # noqa: F401
 
 POLICIES = "/admin/parity/targetpolicy/"
@@ -93,7 +93,7 @@ def test_it_refuses_impossible_policy_values_with_a_clear_message(client_as, db,
 
 def test_it_refuses_an_anchor_above_100(client_as, db):
     policy = TargetPolicy.objects.get(slug="un-ugps-2018-2028")
-    anchor = {"anchors-TOTAL_FORMS": "1", "anchors-0-role": Role.TROOPS, "anchors-0-year": "2030",
+    anchor = {"anchors-TOTAL_FORMS": "1", "anchors-0-role": Category.TROOPS, "anchors-0-year": "2030",
               "anchors-0-value": "150", "anchors-0-citation": "x"}
     response = client_as("secretariat").post(change_url(policy), policy_form(policy, **anchor))
     assert "A target is a percentage: it must be between 0 and 100, not 150" in response.content.decode()

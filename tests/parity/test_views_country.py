@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from criticalmass.parity.models import Role
+from criticalmass.parity.models import Category
 from tests.parity.pages_world import ESCALATING, build_operations, csv_rows, fresh_cache, table  # noqa: F401
 
 TREND = "Ghana's women's share by category and month"
@@ -52,7 +52,7 @@ def test_it_gives_the_latest_month_of_each_mission(client, world):
 
 
 def test_it_gives_the_latest_month_of_a_mission_the_country_left(client, world, observe):
-    observe(world.minusma, "2013-01-31", Role.TOTAL, women=4, total=40, country="RWA")
+    observe(world.minusma, "2013-01-31", Category.TOTAL, women=4, total=40, country="RWA")
     rows = table(client.get("/countries/RWA/"), "Rwanda's uniformed personnel")
     assert [r[:2] for r in rows] == [["MINUSMA", "2013-01-31"], ["UNMISS", "2012-01-31"],
                                      ["UNMISS", "2012-01-31"]]
@@ -77,7 +77,7 @@ def test_it_sums_the_countrys_deployments_against_the_un_strategy(client, world)
 def test_it_labels_official_interpolated_and_held_targets(client, make_mission, observe):
     mission = make_mission("UNMISS", "SSD")
     for date in ["2021-06-30", "2024-06-30", "2030-06-30"]:
-        observe(mission, date, Role.TROOPS, women=10, total=100, country="NPL")
+        observe(mission, date, Category.TROOPS, women=10, total=100, country="NPL")
     rows = table(client.get("/countries/NPL/"), "Nepal's women's share")
     assert [r[5:] for r in rows] == [
         ["8.0%", "official"],

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from criticalmass.parity.models import Role
+from criticalmass.parity.models import Category
 from tests.parity.pages_world import (  # noqa: F401
     UGPS,
     as_number,
@@ -86,7 +86,8 @@ def test_it_writes_the_chosen_policys_targets(client, world):
 
 def test_it_downloads_the_whole_ranking_not_one_page(client, make_mission, observe):
     for i in range(21):
-        observe(make_mission(f"M{i:02d}", None), "2012-01-31", Role.TOTAL, women=i, total=100, country="GHA")
+        mission = make_mission(f"M{i:02d}", None)
+        observe(mission, "2012-01-31", Category.TOTAL, women=i, total=100, country="GHA")
     assert len(csv_rows(client.get("/data/ranking.csv"))) == 22
 
 

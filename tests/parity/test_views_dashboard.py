@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from criticalmass.parity.models import Role, TargetPolicy
+from criticalmass.parity.models import Category, TargetPolicy
 from tests.parity.pages_world import UGPS, build_operations, csv_rows, fresh_cache, table  # noqa: F401
 
 STATUS = "Where each category stands"
@@ -65,8 +65,8 @@ def test_it_writes_status_in_words_beside_its_symbol(client, world):
 
 
 def test_it_calls_a_share_within_the_margin_close_and_one_at_target_met(client, world, observe):
-    observe(world.unmiss, "2013-01-31", Role.FORMED_POLICE, women=26, total=100, country="GHA")
-    observe(world.unmiss, "2013-01-31", Role.INDIVIDUAL_POLICE, women=30, total=100, country="GHA")
+    observe(world.unmiss, "2013-01-31", Category.FORMED_POLICE, women=26, total=100, country="GHA")
+    observe(world.unmiss, "2013-01-31", Category.INDIVIDUAL_POLICE, women=30, total=100, country="GHA")
     rows = table(client.get("/"), STATUS)
     assert row_of(rows, "Formed police units")[1] == "≈ close"
     assert row_of(rows, "Individual police")[1:3] == ["✓ met", "Jan 2013"]
@@ -143,7 +143,8 @@ def test_it_cites_the_rows_each_figure_sums(client, world):
 
 def test_it_pages_a_long_ranking(client, make_mission, observe):
     for i in range(21):
-        observe(make_mission(f"M{i:02d}", None), "2012-01-31", Role.TOTAL, women=i, total=100, country="GHA")
+        mission = make_mission(f"M{i:02d}", None)
+        observe(mission, "2012-01-31", Category.TOTAL, women=i, total=100, country="GHA")
     first, second = client.get("/"), client.get("/?page=2")
     assert len(table(first, RANKING)) == 20
     assert [r[:2] for r in table(second, RANKING)] == [["21", "M20"]]
@@ -153,7 +154,8 @@ def test_it_pages_a_long_ranking(client, make_mission, observe):
 
 def test_it_keeps_the_policy_when_paging(client, make_mission, observe):
     for i in range(21):
-        observe(make_mission(f"M{i:02d}", None), "2012-01-31", Role.TROOPS, women=i, total=100, country="GHA")
+        mission = make_mission(f"M{i:02d}", None)
+        observe(mission, "2012-01-31", Category.TROOPS, women=i, total=100, country="GHA")
     body = client.get(f"/?policy={UGPS}&role=troops").content.decode()
     assert f'href="?policy={UGPS}&amp;role=troops&amp;page=2#ranking"' in body
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from criticalmass.parity.models import Observation, Process, Role
+from criticalmass.parity.models import Category, Observation, Process
 from tests.parity.pages_world import UGPS, build_operations, csv_rows, fresh_cache, table  # noqa: F401
 
 CATEGORIES = "UNMISS: women by category in the latest month"
@@ -22,9 +22,9 @@ def world(make_mission, observe):
 def contributors(make_mission, observe):
     """UNMIL, June 2013: Kenya 5 of 100 (5.0%), Nepal 3 of 6 (50.0%), Ghana 3 of 30 (10.0%)."""
     mission = make_mission("UNMIL", "LBR")
-    observe(mission, "2013-05-31", Role.TOTAL, women=1, total=10, country="KEN", row=2)
+    observe(mission, "2013-05-31", Category.TOTAL, women=1, total=10, country="KEN", row=2)
     for country, women, total, row in [("KEN", 5, 100, 3), ("NPL", 3, 6, 4), ("GHA", 3, 30, 5)]:
-        observe(mission, "2013-06-30", Role.TOTAL, women=women, total=total, country=country, row=row)
+        observe(mission, "2013-06-30", Category.TOTAL, women=women, total=total, country=country, row=row)
     return mission
 
 
@@ -61,8 +61,8 @@ def test_it_names_the_latest_month(client, world):
 
 def test_it_shows_men_as_unknown_when_the_source_does_not_say(client, make_mission, observe):
     mission = make_mission("UNMIL", "LBR")
-    observe(mission, "2013-06-30", Role.TOTAL, women=3, total=60, country="GHA")
-    observe(mission, "2013-06-30", Role.TOTAL, women=1, total=10, country="KEN")
+    observe(mission, "2013-06-30", Category.TOTAL, women=3, total=60, country="GHA")
+    observe(mission, "2013-06-30", Category.TOTAL, women=1, total=10, country="KEN")
     Observation.objects.filter(contributing_country="KEN").update(men=None)
     rows = table(client.get("/missions/unmil/"), "UNMIL: women by category")
     assert rows[0][2:6] == ["4", "unknown", "70", "5.7%"]

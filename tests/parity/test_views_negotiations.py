@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from criticalmass.parity.models import Process, Role, TargetPolicy
+from criticalmass.parity.models import Category, Process, TargetPolicy
 from tests.parity.pages_world import build_talks, fresh_cache, negotiation, page_tables, table  # noqa: F401
 
 OVERVIEW = "How many agreements reached"
@@ -92,7 +92,7 @@ def test_it_links_each_conflict(client, talks):
 
 
 def test_it_pages_agreements_25_at_a_time(client, source):
-    rows = [(f"PA-X {n}", f"2000-01-{n:02d}", Role.SIGNATORIES, 1, 9, 10, n + 1) for n in range(1, 31)]
+    rows = [(f"PA-X {n}", f"2000-01-{n:02d}", Category.SIGNATORIES, 1, 9, 10, n + 1) for n in range(1, 31)]
     negotiation(source, "long-talks", "Long talks", rows)
     first, second = client.get("/negotiations/"), client.get("/negotiations/?page=2")
     assert first.content.decode().count('<article class="agreement">') == 25
@@ -114,7 +114,7 @@ def test_it_draws_the_overview_chart(client, talks):
 def test_it_leaves_negotiation_observations_without_a_document_out(client, talks):
     process = Process.objects.get(slug="south-sudan")
     negotiation_row = process.observations.first()
-    negotiation_row.pk, negotiation_row.document, negotiation_row.role = None, "", Role.MEDIATORS
+    negotiation_row.pk, negotiation_row.document, negotiation_row.role = None, "", Category.MEDIATORS
     negotiation_row.save()
     assert [r[0] for r in table(client.get("/negotiations/"), OVERVIEW)] == [
         "All delegates", "Signatories", "Negotiators", "Observers"]

@@ -7,7 +7,7 @@ class AgreementsConfig(AppConfig):
     verbose_name = "Agreements: PA-X peace agreements, gender provisions and pillars"
 
     def ready(self) -> None:
-        from criticalmass.agreements.panels import mandates_panel
-        from criticalmass.core.panels import register_process_panel
+        from criticalmass.agreements.sections import mandates_section
+        from criticalmass.core.sections import register_process_section
 
-        register_process_panel(mandates_panel)
+        register_process_section(mandates_section)

@@ -16,7 +16,7 @@ from criticalmass.agreements.queries import Seat, Share
 from criticalmass.figures.citations import RowSpan
 from criticalmass.figures.tables import Column, Row, Table, one_decimal, with_sources
 from criticalmass.parity.figures import ROLE_LABELS
-from criticalmass.parity.models import Process, Role
+from criticalmass.parity.models import Category, Process
 
 GROUP_LABELS: dict[str, tuple[str, Callable[[Any], str]]] = {
     "year": ("Year", str),
@@ -115,7 +115,7 @@ def provisions_table(agreement: Agreement) -> Table:
 
 def seats_table(agreement: Agreement) -> Table:
     found = queries.seats([agreement.pax_id]).get(agreement.pax_id, {})
-    order = {role: i for i, role in enumerate(Role.values)}
+    order = {role: i for i, role in enumerate(Category.values)}
     rows = [seat_row(seat) for seat in sorted(found.values(), key=lambda s: order.get(s.role, 99))]
     caption = f"Delegates at the table of PA-X {agreement.pax_id}, by role (PADD)"
     spans = [s.span for s in found.values()]
@@ -170,8 +170,8 @@ def timeline_table(process: Process) -> Table:
             "date": agreement.date, "pax_id": agreement.pax_id, "name": agreement.name,
             "stage": codebook.stage_label(agreement.stage), "gender_provisions": agreement.gender_provisions,
             "pillars": ", ".join(pillars.get(agreement.pk, [])) or None,
-            "signatories": share_of(own.get(Role.SIGNATORIES)),
-            "negotiators": share_of(own.get(Role.NEGOTIATORS)),
+            "signatories": share_of(own.get(Category.SIGNATORIES)),
+            "negotiators": share_of(own.get(Category.NEGOTIATORS)),
             "_spans": row_spans,
         })
     return with_sources(Table("timeline", f"Agreements of {process.name}, oldest first", TIMELINE_COLUMNS,
@@ -223,8 +223,8 @@ def comparison_rows(floor: Decimal) -> tuple[list[Row], list[Row]]:
         reached = queries.at_the_table(own, floor)
         row = {"date": agreement.date, "pax_id": agreement.pax_id, "name": agreement.name,
                "process": agreement.process.name, "process_slug": agreement.process.slug,
-               "signatories": share_of(own.get(Role.SIGNATORIES)),
-               "negotiators": share_of(own.get(Role.NEGOTIATORS)), "group": GROUPS[reached],
+               "signatories": share_of(own.get(Category.SIGNATORIES)),
+               "negotiators": share_of(own.get(Category.NEGOTIATORS)), "group": GROUPS[reached],
                "gender_provisions": agreement.gender_provisions,
                "_spans": [RowSpan(agreement.source_id, agreement.source_row, agreement.source_row, 1),
                           *lines_of(own)]}

@@ -61,7 +61,7 @@ class ScorecardForm(forms.Form):
             if rating == NOT_RATED:
                 changed += entry.delete()[0] if entry else 0
             elif entry is None or any(getattr(entry, k) != v for k, v in values.items()):
-                ScoreEntry.objects.update_or_create(**{self.kind: self.target}, item=item,
-                                                    defaults={**values, "updated_by": user})
+                scored: dict[str, Any] = {self.kind: self.target, "item": item}
+                ScoreEntry.objects.update_or_create(**scored, defaults={**values, "updated_by": user})
                 changed += 1
         return changed

@@ -19,10 +19,10 @@ from criticalmass.figures.citations import RowSpan
 from criticalmass.lib import targets
 from criticalmass.parity import figures as parity_figures
 from criticalmass.parity import queries as parity_queries
-from criticalmass.parity.models import Observation, Process, Role
+from criticalmass.parity.models import Category, Observation, Process
 
 RENEWAL_DAYS = 90
-TABLE_ROLES = [Role.SIGNATORIES, Role.NEGOTIATORS]  # "at the table": who signed, who negotiated
+TABLE_ROLES = [Category.SIGNATORIES, Category.NEGOTIATORS]  # "at the table": who signed, who negotiated
 GROUPINGS = {"year": ExtractYear("date"), "region": F("region"), "stage": F("stage"),
              "type": F("agreement_type")}
 
@@ -153,7 +153,7 @@ def parity_status(process: Process) -> dict[str, Any] | None:
     policy = parity_queries.policy()
     if policy is None:
         return None
-    rows = parity_figures.series_tables(policy, Role.TOTAL, process)["status"].rows
+    rows = parity_figures.series_tables(policy, Category.TOTAL, process)["status"].rows
     return rows[0] if rows else None
 
 

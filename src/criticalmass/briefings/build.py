@@ -27,7 +27,7 @@ from criticalmass.hub import queries as hub
 from criticalmass.hub.models import Argument, Evidence
 from criticalmass.lib import scorecard
 from criticalmass.parity import figures, negotiation_figures, queries
-from criticalmass.parity.models import Process, Role, TargetPolicy
+from criticalmass.parity.models import Category, Process, TargetPolicy
 from criticalmass.watchdog import queries as watchdog
 from criticalmass.watchdog.models import Plan
 from criticalmass.watchdog.models import today as watchdog_today
@@ -153,7 +153,7 @@ def summary_figures(name: str, table: Table, policy: TargetPolicy) -> list[Figur
 
 def process_figures(process: Process, role: str, policy: TargetPolicy) -> list[Figure]:
     table = figures.series_tables(policy, role, process)["status"]
-    label = "all uniformed personnel" if role == Role.TOTAL else "all delegates"
+    label = "all uniformed personnel" if role == Category.TOTAL else "all delegates"
     return summary_figures(f"{process.code or process.name}, {label}", table, policy)
 
 
@@ -196,7 +196,7 @@ def plan_figures(country: Country) -> list[Figure]:
 
 def country_figures(country: Country, policy: TargetPolicy) -> list[Figure]:
     table = figures.deployments_table(country)
-    known = [r for r in table.rows if r["role"] == Role.TOTAL and r["women"] is not None]
+    known = [r for r in table.rows if r["role"] == Category.TOTAL and r["women"] is not None]
     found = []
     if known:
         women, total = sum(r["women"] for r in known), sum(r["total"] for r in known)
@@ -211,7 +211,7 @@ def country_figures(country: Country, policy: TargetPolicy) -> list[Figure]:
     found += wps_index_figures(country)
     found += plan_figures(country)
     for process in Process.objects.filter(host_country=country, kind=Process.Kind.OPERATION)[:3]:
-        found += process_figures(process, Role.TOTAL, policy)[:2]
+        found += process_figures(process, Category.TOTAL, policy)[:2]
     return found
 
 
@@ -219,7 +219,7 @@ def floor_figures(process: Process, policy: TargetPolicy) -> list[Figure]:
     """How many of the process's agreements had women at or above the policy's floor, per role
     (the negotiations page's overview table)."""
     table = negotiation_figures.overview_table(policy, process)
-    wanted = (Role.ALL_DELEGATES, Role.SIGNATORIES, Role.NEGOTIATORS)
+    wanted = (Category.ALL_DELEGATES, Category.SIGNATORIES, Category.NEGOTIATORS)
     floor = negotiation_figures.floor_text(policy)
     return [Figure(f"Agreements with women at least {floor} of {row['role'].lower()}",
                    f"{row['reached']} of {row['with_data']}", row["source"])
@@ -267,12 +267,12 @@ def live_figures(briefing: Briefing, subject: Process | Country) -> None:
     if isinstance(subject, Country):
         briefing.figures = country_figures(subject, policy)
     elif subject.kind == Process.Kind.OPERATION:
-        briefing.figures = process_figures(subject, Role.TOTAL, policy)
+        briefing.figures = process_figures(subject, Category.TOTAL, policy)
         briefing.chart = mission_chart(subject, policy)
     else:
         floor = queries.floor_policy() or policy
         briefing.figures = (
-            process_figures(subject, Role.ALL_DELEGATES, floor)
+            process_figures(subject, Category.ALL_DELEGATES, floor)
             + floor_figures(subject, floor)
             + agreement_figures(subject)
         )

@@ -7,13 +7,13 @@ class CharterConfig(AppConfig):
     verbose_name = "Charter: signatories, commitments, reports"
 
     def ready(self) -> None:
-        from criticalmass.charter.panels import (
-            commitments_panel,
-            event_commitments_panel,
-            plan_commitments_panel,
+        from criticalmass.charter.sections import (
+            commitments_section,
+            event_commitments_section,
+            plan_commitments_section,
         )
-        from criticalmass.core.panels import register_panel, register_process_panel
+        from criticalmass.core.sections import register_process_section, register_section
 
-        register_process_panel(commitments_panel)
-        register_panel("plan", plan_commitments_panel)
-        register_panel("event", event_commitments_panel)
+        register_process_section(commitments_section)
+        register_section("plan", plan_commitments_section)
+        register_section("event", event_commitments_section)

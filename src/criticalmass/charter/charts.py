@@ -4,6 +4,7 @@ the same rows as its table and CSV (charter.figures.trend_table)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import altair as alt
 
@@ -21,7 +22,7 @@ def cycle_shares(rows: Sequence[Row]) -> charts.Spec:
     data = charts.plain(rows, ["cycle", *MEASURES])
     order = [r["cycle"] for r in data]
     labels = " : ".join(f"datum.label == '{key}' ? '{label}'" for key, label in MEASURES.items()) + " : ''"
-    domain = list(MEASURES)
+    domain: list[Any] = list(MEASURES)
     legend = alt.Legend(title=None, labelExpr=labels, symbolType="stroke", labelLimit=400)
     base = alt.Chart().transform_fold(domain, as_=["measure", "value"]).transform_filter(
         "isValid(datum.value)")
@@ -34,7 +35,7 @@ def cycle_shares(rows: Sequence[Row]) -> charts.Spec:
     )
     text = base.transform_calculate(label="format(datum.value, '.1f') + '%'").mark_text(
         dy=-9, fontSize=11, color="#222").encode(x=x, y=y, text="label:N", detail="measure:N")
-    layered = alt.layer(lines, text, data=alt.Data(values=data)).properties(width=alt.Step(90), height=200)
+    layered = alt.layer(lines, text, data=charts.data_of(data)).properties(width=alt.Step(90), height=200)
     return charts.config(layered).to_dict()
 
 

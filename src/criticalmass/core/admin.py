@@ -14,7 +14,7 @@ from criticalmass.core.models import AuditEvent, Country, Organization, Source, 
 
 def is_secretariat(request: HttpRequest) -> bool:
     user = request.user
-    return bool(user.is_authenticated and user.is_staff and user.is_secretariat)  # type: ignore[union-attr]
+    return bool(user.is_authenticated and user.is_staff and user.is_secretariat)
 
 
 class SecretariatPermissions:
@@ -36,13 +36,13 @@ class SecretariatPermissions:
         return is_secretariat(request) or super().has_delete_permission(request, *args)  # type: ignore[misc]
 
 
-class SecretariatAdmin(SecretariatPermissions, admin.ModelAdmin):
+class SecretariatAdmin(SecretariatPermissions, admin.ModelAdmin[Any]):
     # A web address typed without a scheme is read as https (Django 6's default).
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(BaseUserAdmin[User]):
     list_display = ["username", "display_name", "email", "role", "is_active"]
     list_filter = ["role", "is_active"]
     fieldsets = [*BaseUserAdmin.fieldsets, ("Critical Mass", {"fields": ["role", "display_name"]})]  # type: ignore[misc]

@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
 from criticalmass.core.models import Role, User, audit
-from criticalmass.core.panels import panels_for
 from criticalmass.core.permissions import role_required
+from criticalmass.core.sections import sections_for
 from criticalmass.events import queries
 from criticalmass.events.forms import PledgeForm
 from criticalmass.events.models import PanelPledge
@@ -40,7 +40,7 @@ def event(request: HttpRequest, slug: str) -> HttpResponse:
             for panel in found.panels.all()]
     return render(request, "events/event.html", {"event": found, "panels": rows, "upcoming": upcoming,
                                                  "tally": queries.event_tally(found),
-                                                 "sections": panels_for("event", found)})
+                                                 "sections": sections_for("event", found)})
 
 
 @require_safe

@@ -13,7 +13,7 @@ import hashlib
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal, cast
 
 import altair as alt
 import vl_convert
@@ -56,10 +56,17 @@ def plain(rows: Sequence[Row], keys: Sequence[str]) -> list[dict[str, Any]]:
     return [{key: value(row.get(key)) for key in keys} for row in rows]
 
 
+def data_of(values: list[dict[str, Any]]) -> alt.Data:
+    """Inline chart data (Altair's Data takes keyword arguments its stubs leave untyped)."""
+    return alt.Data(values=values)  # type: ignore[no-untyped-call]
+
+
 def config(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
-    return chart.configure(font=FONT, background="white").configure_view(stroke="#d0d5dd").configure_axis(
+    configured = chart.configure(font=FONT, background="white").configure_view(
+        stroke="#d0d5dd").configure_axis(
         labelFontSize=11, titleFontSize=11, gridColor="#eceff3", labelColor="#333", titleColor="#333",
     ).configure_legend(labelFontSize=12, symbolStrokeWidth=2.5, orient="top")
+    return cast(alt.TopLevelMixin, configured)
 
 
 def measure_encoding(channel: Callable[..., Any], target_label: str, values: list[Any]) -> Any:
@@ -69,14 +76,19 @@ def measure_encoding(channel: Callable[..., Any], target_label: str, values: lis
                    legend=alt.Legend(title=None, labelExpr=labels, symbolType="stroke", labelLimit=400))
 
 
-def end_label(base: alt.Chart, measure: str, order: str, align: str, text: str, x: Any, y: Any) -> alt.Chart:
+Order = Literal["ascending", "descending"]
+Align = Literal["left", "center", "right"]
+
+
+def end_label(base: alt.Chart, measure: str, order: Order, align: Align, text: str, x: Any,
+              y: Any) -> alt.Chart:
     """The value written at one end of a line: the share at its latest month, the target at its first."""
     colour = SHARE_COLOUR if measure == "share" else TARGET_COLOUR
-    return base.transform_filter(f"datum.measure == '{measure}'").transform_window(
+    return cast(alt.Chart, base.transform_filter(f"datum.measure == '{measure}'").transform_window(
         rank="row_number()", sort=[alt.SortField("date", order=order)], groupby=["series"],
     ).transform_filter("datum.rank == 1").transform_calculate(label=text).mark_text(
         align=align, dx=-2 if align == "right" else 2, dy=-7, fontSize=11, fontWeight="bold", color=colour,
-    ).encode(x=x, y=y, text="label:N")
+    ).encode(x=x, y=y, text="label:N"))
 
 
 def share_lines(rows: Sequence[Row], target_label: str, columns: int = 5) -> Spec:
@@ -94,8 +106,8 @@ def share_lines(rows: Sequence[Row], target_label: str, columns: int = 5) -> Spe
     )
     value = "format(datum.value, '.1f') + '%'"
     share_label = end_label(base, "share", "descending", "right", value, x, y)
-    target_label = end_label(base, "target", "ascending", "left", f"'target ' + {value}", x, y)
-    panels = alt.layer(lines, share_label, target_label, data=alt.Data(values=data)).properties(
+    target_end = end_label(base, "target", "ascending", "left", f"'target ' + {value}", x, y)
+    panels = alt.layer(lines, share_label, target_end, data=data_of(data)).properties(
         width=190, height=150)
     header = alt.Header(labelFontSize=12, labelFontWeight="bold", labelLimit=200, labelAnchor="start")
     faceted = panels.facet(facet=alt.Facet("series:N", title=None, sort=order, header=header),
@@ -120,7 +132,7 @@ def share_bars(rows: Sequence[Row], target_label: str) -> Spec:
     ticks = alt.Chart().transform_filter("isValid(datum.target)").transform_calculate(
         measure=json.dumps(target_label)).mark_tick(thickness=3, size=30).encode(
         y=y, x=alt.X("target:Q"), color=colour)
-    layered = alt.layer(bars, ticks, text, data=alt.Data(values=data)).properties(
+    layered = alt.layer(bars, ticks, text, data=data_of(data)).properties(
         width=240, height=alt.Step(34))
     return config(layered).to_dict()
 
@@ -136,7 +148,7 @@ def count_bars(rows: Sequence[Row], label_key: str, value_label: str) -> Spec:
     text = known.transform_calculate(
         label="format(datum.share, '.1f') + '% (' + datum.reached + ' of ' + datum.with_data + ')'",
     ).mark_text(align="left", dx=5, fontSize=11, color="#222").encode(y=y, x=x, text="label:N")
-    layered = alt.layer(bars, text, data=alt.Data(values=data)).properties(width=260, height=alt.Step(30))
+    layered = alt.layer(bars, text, data=data_of(data)).properties(width=260, height=alt.Step(30))
     return config(layered).to_dict()
 
 
@@ -169,9 +181,9 @@ def svg(kind: str, table: Table, **options: Any) -> str:
     key = "figures:svg:" + hashlib.sha256(fingerprint.encode()).hexdigest()
     drawn = cache.get(key)
     if drawn is None:
-        drawn = vl_convert.vegalite_to_svg(spec(kind, table, **options))
+        drawn = str(vl_convert.vegalite_to_svg(spec(kind, table, **options)))
         cache.set(key, drawn, SVG_CACHE_SECONDS)
-    return drawn
+    return cast(str, drawn)
 
 
 def accessible(drawn: str, dom_id: str, title: str, description: str) -> SafeString:

@@ -19,7 +19,7 @@ from typing import Any
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import F, Q, QuerySet, TextField, Value
+from django.db.models import F, Q, TextField, Value
 from django.db.models.functions import Concat
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -206,7 +206,7 @@ def search_sqlite(match: str, filters: Filters, limit: int, offset: int) -> Resu
 
 def search_postgresql(text: str, filters: Filters, limit: int, offset: int) -> Results:
     query = SearchQuery(text, search_type="websearch", config=PG_CONFIG)
-    ranked: QuerySet[SearchDocument] = (
+    ranked = (
         SearchDocument.objects.filter(filtered(filters), vector=query)
         .annotate(rank=SearchRank(F("vector"), query))
         .order_by("-rank", "id")

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from django.db import IntegrityError, connection, transaction
+from django.db.models import Field as ModelField
 from django.utils import timezone
 
 from criticalmass.core.models import Source, audit
@@ -138,7 +139,7 @@ def upsert_observations(source: Source, observations: dict[Key, Values], summary
 def load_existing(source: Source) -> dict[Key, tuple[int, Values]]:
     """Every observation of the source, by natural key: one query, kept in memory for comparing."""
     rows = Observation.objects.filter(source=source).values_list("pk", *KEY_FIELDS, *VALUE_FIELDS)
-    return {tuple(row[1:6]): (row[0], tuple(row[6:])) for row in rows.iterator(chunk_size=10_000)}  # type: ignore[misc]
+    return {tuple(row[1:6]): (row[0], tuple(row[6:])) for row in rows.iterator(chunk_size=10_000)}
 
 
 def insert(source: Source, items: list[tuple[Key, Values]]) -> None:
@@ -174,7 +175,13 @@ def insert(source: Source, items: list[tuple[Key, Values]]) -> None:
 def insert_columns() -> list[str]:
     quote = connection.ops.quote_name
     names = (*KEY_FIELDS, *VALUE_FIELDS, "source_id")
-    return [quote(Observation._meta.get_field(name).column) for name in names]
+    return [quote(column_of(name)) for name in names]
+
+
+def column_of(name: str) -> str:
+    found = Observation._meta.get_field(name)
+    assert isinstance(found, ModelField) and found.column, name
+    return found.column
 
 
 def insert_statement() -> str:

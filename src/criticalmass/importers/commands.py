@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import Never, TextIO
 
 from django.core.management.base import CommandError, OutputWrapper
 from django.db import DatabaseError
@@ -30,7 +30,7 @@ def run(dataset: Dataset, path: Path, stderr: OutputWrapper, quiet: bool) -> Imp
         raise CommandError(f"{path}: no such file")
     with progress_bar(dataset.name, path, stderr, quiet) as bar:
         try:
-            summary = dataset.import_file(path, bar.update)
+            summary = dataset.import_file(path, lambda rows: advance(bar, rows))
         except (CsvError, ImportFailed) as exc:
             raise CommandError(str(exc)) from None
         except OSError as exc:
@@ -43,7 +43,11 @@ def run(dataset: Dataset, path: Path, stderr: OutputWrapper, quiet: bool) -> Imp
     return summary
 
 
-def progress_bar(name: str, path: Path, stderr: OutputWrapper, quiet: bool) -> tqdm:  # type: ignore[type-arg]
+def advance(bar: tqdm[Never], rows: int) -> None:
+    bar.update(rows)
+
+
+def progress_bar(name: str, path: Path, stderr: OutputWrapper, quiet: bool) -> tqdm[Never]:
     # tqdm redraws with carriage returns; Django's OutputWrapper would add a newline to each
     # write, so the bar writes to the stream underneath it.
     stream: TextIO = getattr(stderr, "_out", sys.stderr)

@@ -50,7 +50,7 @@ class ObservationAdmin(SecretariatAdmin):
         return False  # observations leave with their process or a corrected re-import, never one by one
 
 
-class TargetAnchorInline(SecretariatPermissions, admin.TabularInline):
+class TargetAnchorInline(SecretariatPermissions, admin.TabularInline[TargetAnchor, TargetPolicy]):
     model = TargetAnchor
     extra = 1
     fields = ["role", "year", "value", "citation"]

@@ -15,14 +15,14 @@ from criticalmass.core.models import Country
 from criticalmass.figures.citations import RowSpan
 from criticalmass.figures.tables import NOT_AT_PACE, Column, Row, Table, one_decimal, share_of, with_sources
 from criticalmass.lib.targets import Status, Target
-from criticalmass.parity import logic, queries
-from criticalmass.parity.models import PEACEKEEPING_CATEGORIES, Process, Role, TargetPolicy
+from criticalmass.parity import queries, standing
+from criticalmass.parity.models import PEACEKEEPING_CATEGORIES, Category, Process, TargetPolicy
 
-SERIES_ROLES = [Role.TOTAL, *PEACEKEEPING_CATEGORIES]
-ROLE_LABELS: dict[str, str] = dict(Role.choices)
+SERIES_ROLES = [Category.TOTAL, *PEACEKEEPING_CATEGORIES]
+ROLE_LABELS: dict[str, str] = dict(Category.choices)
 
 
-def status_text(summary: logic.Summary) -> str:
+def status_text(summary: standing.Summary) -> str:
     """met, close, off track; "no data" without a count of women; "no target" when the policy sets none."""
     if summary.latest is None:
         return "no data"
@@ -38,7 +38,7 @@ def target_row(target: Target | None) -> Row:
             "target_provenance": str(target.provenance) if target else None}
 
 
-def summary_row(summary: logic.Summary) -> Row:
+def summary_row(summary: standing.Summary) -> Row:
     """Where one series stands: its latest month, share, target, gap, status, trend and forecasts."""
     latest = summary.latest
     share, target = one_decimal(summary.latest_share), target_row(summary.target)
@@ -85,7 +85,7 @@ def series_table(name: str, caption: str, cited: queries.CitedSeries, policy: Ta
     """One row per category and month: women, total, share and the policy's target that year."""
     rows, spans = [], []
     for role in roles:
-        target_of = logic.target_function(policy, role)
+        target_of = standing.target_function(policy, role)
         for point in cited.by_key.get(role, []):
             point_spans = cited.rows[role, point.date]
             spans += point_spans
@@ -107,7 +107,7 @@ def status_table(name: str, caption: str, cited: queries.CitedSeries, policy: Ta
             continue
         role_spans = cited.spans(role)
         spans += role_spans
-        summary = logic.summarize(cited.by_key.get(role, []), policy, role)
+        summary = standing.summarize(cited.by_key.get(role, []), policy, role)
         rows.append({"role": role, "series": label(role), **summary_row(summary), "_spans": role_spans})
     columns = [Column("series", "Category", row_header=True), *SUMMARY_COLUMNS]
     return with_sources(Table(name, caption, columns, rows, spans=spans))
@@ -117,7 +117,7 @@ def label(role: str) -> str:
     return ROLE_LABELS.get(role, role)
 
 
-ROLE_ORDER = {value: i for i, value in enumerate(Role.values)}
+ROLE_ORDER = {value: i for i, value in enumerate(Category.values)}
 
 
 def role_rank(role: str) -> int:
@@ -153,8 +153,8 @@ def ranking_table(policy: TargetPolicy, role: str) -> Table:
     cited = queries.cited_series_by_process(role)
     missions = queries.operations_by_id(cited.present)
     ordered = sorted(missions.values(), key=lambda m: (m.code or m.name, m.id))
-    summaries = ((m, logic.summarize(cited.by_key.get(m.id, []), policy, role)) for m in ordered)
-    ranked = logic.rank_by_gap(summaries)
+    summaries = ((m, standing.summarize(cited.by_key.get(m.id, []), policy, role)) for m in ordered)
+    ranked = standing.rank_by_gap(summaries)
     rows, spans = [], []
     for rank, (mission, summary) in enumerate(ranked, start=1):
         mission_spans = cited.spans(mission.id)
@@ -212,8 +212,8 @@ def categories_table(process: Process, policy: TargetPolicy) -> Table:
             continue
         found = counts[role]
         spans += found.rows
-        point = logic.SeriesPoint(latest, found.women or 0, found.total)
-        summary = logic.summarize([point], policy, role)
+        point = standing.SeriesPoint(latest, found.women or 0, found.total)
+        summary = standing.summarize([point], policy, role)
         rows.append({"series": label(role), "role": role, "women": found.women, "men": found.men,
                      "total": found.total, "share": one_decimal(found.share), **target_row(summary.target),
                      "status": status_text(summary), "_spans": found.rows})
@@ -315,4 +315,4 @@ def series_tables(policy: TargetPolicy, role: str, process: Process | None = Non
 def process_status_table(process: Process, policy: TargetPolicy) -> Table:
     """Where each category of one process stands (every category it has counts in, in the model's order)."""
     caption = f"{process.code or process.name}: where each category stands against {policy.name}"
-    return status_table("status", caption, queries.cited_series(process), policy, Role.values)
+    return status_table("status", caption, queries.cited_series(process), policy, Category.values)

@@ -41,7 +41,7 @@ class Process(models.Model):
         return self.name
 
 
-class Role(models.TextChoices):
+class Category(models.TextChoices):
     """Who is counted: a peacekeeping category, or a delegate role at the negotiating table."""
 
     TOTAL = "total", "All uniformed personnel"
@@ -61,11 +61,11 @@ class Role(models.TextChoices):
 
 
 PEACEKEEPING_CATEGORIES = [
-    Role.TROOPS, Role.EXPERTS_ON_MISSION, Role.FORMED_POLICE, Role.INDIVIDUAL_POLICE,
+    Category.TROOPS, Category.EXPERTS_ON_MISSION, Category.FORMED_POLICE, Category.INDIVIDUAL_POLICE,
 ]
 DELEGATE_ROLES = [
-    Role.SIGNATORIES, Role.NEGOTIATORS, Role.MEDIATORS, Role.OBSERVERS,
-    Role.LOGISTICS, Role.ADVISERS, Role.WOMENS_COMMITTEE, Role.UNKNOWN_ROLE,
+    Category.SIGNATORIES, Category.NEGOTIATORS, Category.MEDIATORS, Category.OBSERVERS,
+    Category.LOGISTICS, Category.ADVISERS, Category.WOMENS_COMMITTEE, Category.UNKNOWN_ROLE,
 ]
 
 
@@ -81,7 +81,7 @@ class Observation(models.Model):
         Process, on_delete=models.CASCADE, related_name="observations", db_index=False
     )
     date = models.DateField()
-    role = models.CharField(max_length=30, choices=Role.choices, db_index=True)
+    role = models.CharField(max_length=30, choices=Category.choices, db_index=True)
     contributing_country = models.ForeignKey(
         Country, null=True, blank=True, on_delete=models.PROTECT, related_name="contributions"
     )
@@ -176,7 +176,7 @@ class TargetAnchor(models.Model):
     """An official (or secondary-sourced) target value of an anchored policy."""
 
     policy = models.ForeignKey(TargetPolicy, on_delete=models.CASCADE, related_name="anchors")
-    role = models.CharField(max_length=30, choices=Role.choices)
+    role = models.CharField(max_length=30, choices=Category.choices)
     year = models.PositiveIntegerField()
     value = models.DecimalField(max_digits=5, decimal_places=2)
     citation = models.TextField(help_text="Where this value is published.")

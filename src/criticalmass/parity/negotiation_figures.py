@@ -12,14 +12,14 @@ from criticalmass.figures.tables import Column, Row, Table, share_of, with_sourc
 from criticalmass.lib import targets
 from criticalmass.parity import queries
 from criticalmass.parity.figures import label
-from criticalmass.parity.models import DELEGATE_ROLES, Process, Role, TargetPolicy
+from criticalmass.parity.models import DELEGATE_ROLES, Category, Process, TargetPolicy
 
 
 def conflict_link(row: Row) -> str:
     return reverse("parity:negotiation", args=[row["conflict_slug"]])
 
 
-AGREEMENT_ROLES = [Role.ALL_DELEGATES, *DELEGATE_ROLES]
+AGREEMENT_ROLES = [Category.ALL_DELEGATES, *DELEGATE_ROLES]
 
 
 def floor_text(policy: TargetPolicy) -> str:

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from django.core.cache import cache
 from django.db.models import (
@@ -26,8 +26,10 @@ from django.db.models.functions import Coalesce
 
 from criticalmass.core.models import Source
 from criticalmass.figures.citations import RowSpan
-from criticalmass.parity.logic import SeriesPoint
-from criticalmass.parity.models import Observation, Process, Role, TargetPolicy
+from criticalmass.parity.models import Category, Observation, Process, TargetPolicy
+from criticalmass.parity.standing import SeriesPoint
+
+T = TypeVar("T")
 
 
 def observations(process: Process | None = None, role: str | None = None,
@@ -44,24 +46,6 @@ def observations(process: Process | None = None, role: str | None = None,
     return qs
 
 
-def series(process: Process | None = None, role: str = Role.TOTAL,
-           country: str | None = None) -> list[SeriesPoint]:
-    """Women and total per date, summed over contributing countries (and processes if none given).
-
-    Only observations whose women count is known take part, so a share is never diluted by
-    rows that do not say how many women there were.
-    """
-    kind = None if process is not None else Process.Kind.OPERATION
-    rows = (
-        observations(process, role, country, kind)
-        .filter(women__isnull=False)
-        .values("date")
-        .annotate(women=Sum("women"), total=Sum("total"))
-        .order_by("date")
-    )
-    return [SeriesPoint(r["date"], r["women"], r["total"]) for r in rows]
-
-
 def operations_with_data() -> QuerySet[Process]:
     return (
         Process.objects.filter(kind=Process.Kind.OPERATION)
@@ -69,64 +53,6 @@ def operations_with_data() -> QuerySet[Process]:
         .filter(n__gt=0)
         .select_related("host_country")
     )
-
-
-# Whole tables in one query each, for the API and any page that lists many series at once.
-
-def series_by_role(process: Process) -> dict[str, list[SeriesPoint]]:
-    """`series(process, role)` for every role of one process, in one query."""
-    rows = (
-        observations(process).filter(women__isnull=False)
-        .values("role", "date").annotate(women=Sum("women"), total=Sum("total"))
-        .order_by("role", "date")
-    )
-    found: dict[str, list[SeriesPoint]] = {}
-    for r in rows:
-        found.setdefault(r["role"], []).append(SeriesPoint(r["date"], r["women"], r["total"]))
-    return found
-
-
-def series_by_process(role: str = Role.TOTAL,
-                      kind: str = Process.Kind.OPERATION) -> dict[int, list[SeriesPoint]]:
-    """`series(process, role)` for every process of a kind, keyed by process id, in one query."""
-    rows = (
-        observations(role=role, kind=kind).filter(women__isnull=False)
-        .values("process_id", "date").annotate(women=Sum("women"), total=Sum("total"))
-        .order_by("process_id", "date")
-    )
-    found: dict[int, list[SeriesPoint]] = {}
-    for r in rows:
-        found.setdefault(r["process_id"], []).append(SeriesPoint(r["date"], r["women"], r["total"]))
-    return found
-
-
-def sources_by_role(process: Process) -> dict[str, list[Source]]:
-    """The roles a process has observations for, each with the sources they come from."""
-    pairs = observations(process).order_by().values_list("role", "source_id").distinct()
-    return _sources_by(list(pairs))
-
-
-def sources_by_process(role: str = Role.TOTAL,
-                       kind: str = Process.Kind.OPERATION) -> dict[int, list[Source]]:
-    """For every process of a kind with observations in a role, the sources of those observations."""
-    pairs = observations(role=role, kind=kind).order_by().values_list("process_id", "source_id").distinct()
-    return _sources_by(list(pairs))
-
-
-K = TypeVar("K")
-T = TypeVar("T")
-
-
-def _sources_by(pairs: list[tuple[K, int]]) -> dict[K, list[Source]]:
-    by_id = Source.objects.in_bulk({source_id for _, source_id in pairs})
-    found: dict[K, list[Source]] = {}
-    for key, source_id in pairs:
-        found.setdefault(key, []).append(by_id[source_id])
-    return found
-
-
-def sources_of(qs: QuerySet[Observation]) -> QuerySet[Source]:
-    return Source.objects.filter(id__in=qs.values("source_id"))
 
 
 def policy(slug: str | None = None) -> TargetPolicy | None:
@@ -201,7 +127,7 @@ def cached(name: str, compute: Callable[[], T], *key: object) -> T:
     if found is None:
         found = compute()
         cache.set(full_key, found, PAGE_CACHE_SECONDS)
-    return found
+    return cast(T, found)
 
 
 def _spans(rows: Iterable[dict[str, Any]]) -> list[RowSpan]:
@@ -290,9 +216,9 @@ def latest_counts(process: Process) -> tuple[dt.date | None, dict[str, Counts]]:
     return latest, found
 
 
-def contributors(process: Process, date: dt.date, role: str = Role.TOTAL) -> list[dict[str, Any]]:
+def contributors(process: Process, date: dt.date, role: str = Category.TOTAL) -> list[dict[str, Any]]:
     """Contributing countries of a process on a date: iso3, name, women, men, total, source, row."""
-    return list(
+    return rows_of(
         observations(process, role).filter(date=date, contributing_country__isnull=False)
         .values("contributing_country_id", "contributing_country__name", "women", "men", "total",
                 "source_id", "source_row")
@@ -306,12 +232,17 @@ def country_latest_by_mission(iso3: str) -> list[dict[str, Any]]:
         Observation.objects.filter(process=OuterRef("process"), contributing_country_id=iso3)
         .order_by("-date").values("date")[:1]
     )
-    return list(
+    return rows_of(
         observations(country=iso3, kind=Process.Kind.OPERATION).filter(date=Subquery(latest))
         .values("process__slug", "process__code", "process__name", "date", "role", "women", "men", "total",
                 "source_id", "source_row")
         .order_by("process__code", "process__name", "role")
     )
+
+
+def rows_of(values: QuerySet[Observation, Any]) -> list[dict[str, Any]]:
+    """A `.values()` query's rows as plain dicts (the stubs type each query's rows apart)."""
+    return cast(list[dict[str, Any]], list(values))
 
 
 def operations_by_id(ids: Iterable[int]) -> dict[int, Process]:
@@ -320,7 +251,7 @@ def operations_by_id(ids: Iterable[int]) -> dict[int, Process]:
 
 def agreement_rows(process: Process | None = None) -> list[dict[str, Any]]:
     """Every role of every agreement (negotiation observations that name a document), oldest first."""
-    return list(
+    return rows_of(
         observations(process, kind=Process.Kind.NEGOTIATION).exclude(document="")
         .values("process__slug", "process__name", "document", "date", "role", "women", "men", "unknown",
                 "total", "source_id", "source_row")

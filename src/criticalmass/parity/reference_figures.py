@@ -7,9 +7,9 @@ from typing import Any
 
 from criticalmass.figures.tables import Column, Table, one_decimal
 from criticalmass.lib.targets import Target
-from criticalmass.parity import logic, queries
+from criticalmass.parity import queries, standing
 from criticalmass.parity.figures import label
-from criticalmass.parity.models import Role, TargetPolicy
+from criticalmass.parity.models import Category, TargetPolicy
 
 TRAJECTORY_YEARS = range(2018, 2036)  # the one span of years every trajectory is shown for
 
@@ -18,9 +18,9 @@ def trajectory_lines(policy: TargetPolicy) -> list[tuple[str | None, list[Target
     """A policy's targets, year by year over TRAJECTORY_YEARS: one line (category None) if it escalates,
     else one per category it anchors, in the model's order. Pages, CSV and API all show these."""
     if policy.kind == TargetPolicy.Kind.ESCALATING:
-        return [(None, logic.trajectory(policy, Role.TOTAL, TRAJECTORY_YEARS))]
-    return [(role, logic.trajectory(policy, role, TRAJECTORY_YEARS))
-            for role in logic.policy_roles(policy, Role.values)]
+        return [(None, standing.trajectory(policy, Category.TOTAL, TRAJECTORY_YEARS))]
+    return [(role, standing.trajectory(policy, role, TRAJECTORY_YEARS))
+            for role in standing.policy_roles(policy, Category.values)]
 
 
 def line_label(role: str | None) -> str:
@@ -67,6 +67,6 @@ def sources_table() -> Table:
     rows = [{"slug": s.slug, "dataset": s.dataset, "publisher": s.publisher, "version": s.version or None,
              "file": s.file, "url": s.url, "licence": s.licence or None, "citation": s.citation,
              "imported_at": s.imported_at.strftime("%Y-%m-%d %H:%M UTC") if s.imported_at else None,
-             "observation_count": s.observation_count, "source": s.citation}
+             "observation_count": getattr(s, "observation_count", 0), "source": s.citation}
             for s in queries.sources_with_counts()]
     return Table("sources", "Imported datasets", SOURCE_COLUMNS, rows)

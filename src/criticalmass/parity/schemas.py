@@ -11,7 +11,7 @@ from pydantic import model_validator
 from criticalmass.figures.citations import cite_row
 from criticalmass.parity import reference_figures
 from criticalmass.parity.figures import role_rank
-from criticalmass.parity.models import Observation, Process, Role, TargetAnchor, TargetPolicy
+from criticalmass.parity.models import Category, Observation, Process, TargetAnchor, TargetPolicy
 
 ISO3 = r"^[A-Za-z]{3}$"
 
@@ -270,19 +270,19 @@ class DateRange(Schema):
 
 class ObservationFilters(DateRange):
     process: str | None = Field(None, description="Process slug.")
-    role: Role | None = None
+    role: Category | None = None
     country: str | None = Field(None, pattern=ISO3, description="Contributing country, ISO alpha-3.")
     kind: Process.Kind | None = None
 
 
 class SeriesParams(PolicyParam):
     process: str | None = Field(None, description="Process slug; all peace operations when absent.")
-    role: Role = Role.TOTAL
+    role: Category = Category.TOTAL
     country: str | None = Field(None, pattern=ISO3, description="Contributing country, ISO alpha-3.")
 
 
 class RankingParams(PolicyParam):
-    role: Role = Role.TOTAL
+    role: Category = Category.TOTAL
 
 
 class AgreementFilters(DateRange):

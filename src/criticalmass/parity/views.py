@@ -16,12 +16,12 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from criticalmass.core.models import Country
-from criticalmass.core.panels import process_panels
+from criticalmass.core.sections import process_sections
 from criticalmass.figures import charts
 from criticalmass.figures.pages import Tables, link_csvs, one_table
 from criticalmass.figures.tables import Table
 from criticalmass.parity import figures, negotiation_figures, queries, reference_figures
-from criticalmass.parity.models import Process, Role, TargetPolicy
+from criticalmass.parity.models import Category, Process, TargetPolicy
 
 RANKING_PAGE_SIZE = 20
 AGREEMENTS_PAGE_SIZE = 25
@@ -44,7 +44,7 @@ def chosen_policy(request: HttpRequest, default: str | None = None) -> TargetPol
 
 
 def chosen_role(request: HttpRequest) -> str:
-    role = request.GET.get("role") or Role.TOTAL
+    role = request.GET.get("role") or Category.TOTAL
     if role not in figures.SERIES_ROLES:
         raise Http404(f"There is no peacekeeping category '{role}'.")
     return role
@@ -113,7 +113,7 @@ def mission(request: HttpRequest, slug: str) -> HttpResponse:
         "sorts": figures.CONTRIBUTOR_SORTS,
         "bars": charts.chart("share_bars", tables["categories"], BARS, target_label=label),
         "lines": charts.chart("share_lines", tables["trend"], LINES, target_label=label),
-        "panels": process_panels(process),
+        "panels": process_sections(process),
     })
 
 

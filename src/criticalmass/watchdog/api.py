@@ -310,16 +310,20 @@ def get_country(request: HttpRequest, iso3: str) -> dict[str, Any]:
     }
 
 
+class AidFilters(Schema):
+    country: str | None = Field(None, pattern=r"^[A-Za-z]{3}$", description="Recipient, ISO alpha-3.")
+    gender_marker: int | None = Field(None, ge=0, le=4, description="OECD gender equality marker.")
+
+
 @router.get("/aid-activities", response={200: list[AidActivityOut], **ERRORS},
             url_name="watchdog_aid_activities")
 @paginate(Page)
-def list_aid_activities(request: HttpRequest, country: str | None = Query(None, pattern=r"^[A-Za-z]{3}$"),
-                        gender_marker: int | None = Query(None, ge=0, le=4)) -> Any:
+def list_aid_activities(request: HttpRequest, filters: Query[AidFilters]) -> Any:
     """Imported IATI aid activities, with recipients, sectors, gender marker, budgets and transactions."""
     qs = (AidActivity.objects.select_related("source")
           .prefetch_related("recipients", "transactions", "actions"))
-    if country:
-        qs = qs.filter(recipients__country_id=country.upper()).distinct()
-    if gender_marker is not None:
-        qs = qs.filter(gender_marker=gender_marker)
+    if filters.country:
+        qs = qs.filter(recipients__country_id=filters.country.upper()).distinct()
+    if filters.gender_marker is not None:
+        qs = qs.filter(gender_marker=filters.gender_marker)
     return qs.order_by("iati_identifier")

@@ -120,7 +120,7 @@ def duties(today: dt.date, country: str | None = None) -> list[DutyView]:
     qs = Obligation.objects.select_related("country", "plan").annotate(delivered=Count("deliveries"))
     if country:
         qs = qs.filter(country_id=country)
-    found = [DutyView(o, deadlines.standing(schedule(o), o.delivered, today), o.delivered)  # type: ignore[attr-defined]
+    found = [DutyView(o, deadlines.standing(schedule(o), o.delivered, today), o.delivered)
              for o in qs]
     return sorted(found, key=lambda d: (d.standing.due or dt.date.max, d.obligation.title))
 

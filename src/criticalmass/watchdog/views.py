@@ -18,8 +18,8 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from criticalmass.agreements import figures as agreements_figures
 from criticalmass.core.models import Country, Role, audit
-from criticalmass.core.panels import panels_for
 from criticalmass.core.permissions import role_required
+from criticalmass.core.sections import sections_for
 from criticalmass.figures.citations import sources_by_id
 from criticalmass.figures.csv import csv_response
 from criticalmass.lib.deadlines import State
@@ -85,7 +85,8 @@ def template_xlsx(request: HttpRequest) -> HttpResponse:
     from openpyxl import Workbook
 
     workbook = Workbook()
-    sheet = workbook.active
+    sheet = workbook.create_sheet("plans", 0)
+    del workbook[workbook.sheetnames[1]]  # the empty default sheet
     sheet.title = "plans"
     sheet.append(TEMPLATE_COLUMNS)
     sheet.append(TEMPLATE_EXAMPLE)
@@ -108,7 +109,7 @@ def plan(request: HttpRequest, slug: str) -> HttpResponse:
         "view": view, "plan": found, "agencies": agencies, "budgets": queries.budget_total(actions),
         "criteria": [(c, answers.get(c.slug)) for c in Criterion.objects.all()],
         "duties": [d for d in queries.duties(today(), found.country_id) if d.obligation.plan_id == found.pk],
-        "panels": panels_for("plan", found),
+        "panels": sections_for("plan", found),
     })
 
 
@@ -243,7 +244,7 @@ def money_rows(money: queries.Money) -> list[dict[str, Any]]:
 
 def visible_updates(request: HttpRequest, action: Action) -> Any:
     updates = action.updates.select_related("reported_by")
-    if request.user.is_authenticated and request.user.has_role(*EDITORS):  # type: ignore[union-attr]
+    if request.user.is_authenticated and request.user.has_role(*EDITORS):
         return updates
     return updates.filter(accepted=True)
 

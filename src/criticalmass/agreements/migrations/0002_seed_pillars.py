@@ -2,6 +2,8 @@
 the admin; docs/data.md explains the choices. Labels are PA-X's own (gender_categories.csv)."""
 
 from django.db import migrations
+from django.db.backends.base.schema import BaseDatabaseSchemaEditor
+from django.db.migrations.state import StateApps
 
 PILLARS = [
     ("participation", "Participation", "Women's participation in the process and in public life: quotas, "
@@ -74,7 +76,7 @@ CODES = {
 }
 
 
-def seed(apps, schema_editor):
+def seed(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
     Pillar = apps.get_model("agreements", "Pillar")
     GenderCode = apps.get_model("agreements", "GenderCode")
     pillars = {}

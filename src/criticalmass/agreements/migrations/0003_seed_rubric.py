@@ -3,6 +3,8 @@ in the admin. The categories follow the coalition's demand: mandates for women's
 participation and empowerment, backed by resources, measurable goals and accountability."""
 
 from django.db import migrations
+from django.db.backends.base.schema import BaseDatabaseSchemaEditor
+from django.db.migrations.state import StateApps
 
 ITEMS = [
     ("protection", "protection", "Protection of women and girls",
@@ -28,7 +30,7 @@ ITEMS = [
 ]
 
 
-def seed(apps, schema_editor):
+def seed(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
     RubricItem = apps.get_model("agreements", "RubricItem")
     for order, (slug, category, name, description, weight) in enumerate(ITEMS, start=1):
         RubricItem.objects.update_or_create(slug=slug, defaults={

@@ -1,6 +1,8 @@
 """Audiences, their argument-type weights and the objections to expect: a start the secretariat edits."""
 
 from django.db import migrations
+from django.db.backends.base.schema import BaseDatabaseSchemaEditor
+from django.db.migrations.state import StateApps
 
 E, R, S, P, C = (
     "empirical_effectiveness",
@@ -82,7 +84,7 @@ OBJECTIONS = [
 ]
 
 
-def seed(apps, schema_editor):
+def seed(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
     Audience = apps.get_model("briefings", "Audience")
     ArgumentWeight = apps.get_model("briefings", "ArgumentWeight")
     Objection = apps.get_model("briefings", "Objection")

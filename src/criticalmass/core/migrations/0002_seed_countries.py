@@ -9,11 +9,13 @@ import json
 from pathlib import Path
 
 from django.db import migrations
+from django.db.backends.base.schema import BaseDatabaseSchemaEditor
+from django.db.migrations.state import StateApps
 
 DATA = Path(__file__).with_name("0002_seed_countries.json")
 
 
-def seed(apps, schema_editor):
+def seed(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
     Country = apps.get_model("core", "Country")
     existing = set(Country.objects.values_list("iso3", flat=True))
     countries = json.loads(DATA.read_text(encoding="utf-8"))

@@ -1,6 +1,10 @@
 """The full-text index of SearchDocument: FTS5 with triggers on SQLite, a tsvector trigger and GIN index on PostgreSQL."""
 
+from collections.abc import Callable
+
 from django.db import migrations
+from django.db.backends.base.schema import BaseDatabaseSchemaEditor
+from django.db.migrations.state import StateApps
 
 SQLITE = [
     "CREATE VIRTUAL TABLE hub_searchdocument_fts USING fts5(title, body, content='hub_searchdocument', "
@@ -36,8 +40,8 @@ POSTGRESQL_DROP = [
 ]
 
 
-def run(statements):
-    def apply(apps, schema_editor):
+def run(statements: dict[str, list[str]]) -> Callable[[StateApps, BaseDatabaseSchemaEditor], None]:
+    def apply(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
         vendor = schema_editor.connection.vendor
         for sql in statements.get(vendor, []):
             schema_editor.execute(sql, params=None)

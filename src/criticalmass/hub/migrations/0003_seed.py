@@ -12,6 +12,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from django.db import migrations
+from django.db.backends.base.schema import BaseDatabaseSchemaEditor
+from django.db.migrations.state import StateApps
 
 EVIDENCE = Path(__file__).with_name("0003_seed_evidence.json")
 
@@ -76,7 +78,7 @@ CARDS = [
 ]
 
 
-def seed_evidence(apps, schema_editor):
+def seed_evidence(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
     Evidence = apps.get_model("hub", "Evidence")
     records = json.loads(EVIDENCE.read_text(encoding="utf-8"))
     items = {}
@@ -89,7 +91,7 @@ def seed_evidence(apps, schema_editor):
         items[record["slug"]].qualifies.set([items[s] for s in record["qualifies"]])
 
 
-def seed_cards(apps, schema_editor):
+def seed_cards(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
     Card = apps.get_model("hub", "Card")
     CardLink = apps.get_model("hub", "CardLink")
     for order, (slug, title, blurb, links) in enumerate(CARDS):

@@ -98,7 +98,7 @@ def read(path: Path, progress: Callable[[int], None] | None = None) -> Reading:
     if root.get("version") != VERSION:
         version = root.get("version")
         raise FormatError(f"{path.name} is IATI version {version!r}; this importer reads {VERSION}")
-    reading, seen = Reading(), {}
+    reading, seen = Reading(), dict[str, int]()
     for element in root.findall("iati-activity"):
         reading.rows_read += 1
         if progress:

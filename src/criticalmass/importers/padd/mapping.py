@@ -33,13 +33,14 @@ from criticalmass.importers.base import (
     upsert_observations,
 )
 from criticalmass.importers.padd.reader import ALL, Agreement, Reading, read
-from criticalmass.parity.models import Process, Role
+from criticalmass.parity.models import Category, Process
 
 DATASET = "padd"
 ROLES = {
-    "Sig": Role.SIGNATORIES, "Ob": Role.OBSERVERS, "Neg": Role.NEGOTIATORS, "Med": Role.MEDIATORS,
-    "Log": Role.LOGISTICS, "Adv": Role.ADVISERS, "WomCom": Role.WOMENS_COMMITTEE, "Unkn": Role.UNKNOWN_ROLE,
-    ALL: Role.ALL_DELEGATES,
+    "Sig": Category.SIGNATORIES, "Ob": Category.OBSERVERS, "Neg": Category.NEGOTIATORS,
+    "Med": Category.MEDIATORS, "Log": Category.LOGISTICS, "Adv": Category.ADVISERS,
+    "WomCom": Category.WOMENS_COMMITTEE, "Unkn": Category.UNKNOWN_ROLE,
+    ALL: Category.ALL_DELEGATES,
 }
 SOURCE = SourceInfo(
     slug="padd",

@@ -39,11 +39,12 @@ from criticalmass.importers.base import (
 )
 from criticalmass.importers.peacekeeping_gender.reader import CATEGORIES, Reading, Record, read
 from criticalmass.lib.csvread import read_rows
-from criticalmass.parity.models import Process, Role
+from criticalmass.parity.models import Category, Process
 
 DATASET = "peacekeeping-gender"
 ROLES = dict(zip(CATEGORIES, [
-    Role.INDIVIDUAL_POLICE, Role.FORMED_POLICE, Role.EXPERTS_ON_MISSION, Role.TROOPS, Role.TOTAL,
+    Category.INDIVIDUAL_POLICE, Category.FORMED_POLICE, Category.EXPERTS_ON_MISSION, Category.TROOPS,
+    Category.TOTAL,
 ], strict=True))
 MISSIONS = Path(criticalmass.parity.__file__).parent / "data" / "missions.csv"
 REGISTRY = "parity/data/missions.csv"

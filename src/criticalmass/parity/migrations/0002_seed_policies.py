@@ -1,6 +1,8 @@
 """The two target policies the platform starts with. The secretariat edits them in the admin."""
 
 from django.db import migrations
+from django.db.backends.base.schema import BaseDatabaseSchemaEditor
+from django.db.migrations.state import StateApps
 
 ELSIE = "UN Strategies, Elsie Initiative Fund, summarising the DPO Uniformed Gender Parity Strategy 2018-2028 (https://elsiefund.org/un-strategies-eifund/)"
 OMA_2021 = "UN DPO, 'Acknowledging uniformed gender parity target achievers' (2021), read in a mirror of https://peacekeeping.un.org/en/acknowledging-uniformed-gender-parity-target-achievers (secondary)"
@@ -17,7 +19,7 @@ UGPS_ANCHORS = [
 ]
 
 
-def seed(apps, schema_editor):
+def seed(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
     TargetPolicy = apps.get_model("parity", "TargetPolicy")
     TargetAnchor = apps.get_model("parity", "TargetAnchor")
     TargetPolicy.objects.update_or_create(

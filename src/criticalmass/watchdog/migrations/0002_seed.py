@@ -14,6 +14,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from django.db import migrations
+from django.db.backends.base.schema import BaseDatabaseSchemaEditor
+from django.db.migrations.state import StateApps
 
 PLANS = Path(__file__).with_name("0002_seed_plans.json")
 CRITERIA = [
@@ -33,7 +35,7 @@ ACT_URL = "https://govinfo.gov/content/pkg/PLAW-115publ68/html/PLAW-115publ68.ht
 US_AGENCIES = ["Department of State", "USAID", "Department of Defense", "Department of Homeland Security"]
 
 
-def seed_plans(apps):
+def seed_plans(apps: StateApps) -> None:
     """Each plan cites the source its facts were read in. No Source row is made here: live-server
     tests reload the migrations' data with its ids, and `criticalmass import plans` records the file."""
     Plan, Country = apps.get_model("watchdog", "Plan"), apps.get_model("core", "Country")
@@ -44,14 +46,14 @@ def seed_plans(apps):
             Plan.objects.update_or_create(slug=row["slug"], defaults={**fields, "country_id": row["country"]})
 
 
-def seed_rubric(apps):
+def seed_rubric(apps: StateApps) -> None:
     Criterion = apps.get_model("watchdog", "Criterion")
     for order, (slug, label, weight, description) in enumerate(CRITERIA, start=1):
         Criterion.objects.get_or_create(slug=slug, defaults={
             "label": label, "weight": weight, "description": description, "order": order})
 
 
-def seed_us_act(apps):
+def seed_us_act(apps: StateApps) -> None:
     Plan, Agency, Obligation, Delivery = (apps.get_model("watchdog", m) for m in
                                           ["Plan", "Agency", "Obligation", "Delivery"])
     act = Plan.objects.filter(slug="usa-law-1").first()
@@ -87,7 +89,7 @@ def seed_us_act(apps):
             "strategy-and-national-action-plan")
 
 
-def seed(apps, schema_editor):
+def seed(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
     seed_plans(apps)
     seed_rubric(apps)
     seed_us_act(apps)

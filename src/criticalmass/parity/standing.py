@@ -1,4 +1,4 @@
-"""Parity figures for one series: target, status, trend and forecasts under a policy.
+"""Where a series stands against a target policy: target, status, trend and forecasts (parity figures).
 
 Glue between the stored policies and the plain maths in criticalmass.lib.
 """
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from criticalmass.lib import targets, trend
-from criticalmass.parity.models import Role, TargetPolicy
+from criticalmass.parity.models import Category, TargetPolicy
 
 TargetFn = Callable[[int], "targets.Target | None"]
 T = TypeVar("T")
@@ -62,7 +62,7 @@ def points(series: Sequence[SeriesPoint]) -> list[trend.Point]:
     return [(trend.year_fraction(p.date), s) for p in series if (s := p.share) is not None]
 
 
-def summarize(series: Sequence[SeriesPoint], policy: TargetPolicy, role: str = Role.TOTAL) -> Summary:
+def summarize(series: Sequence[SeriesPoint], policy: TargetPolicy, role: str = Category.TOTAL) -> Summary:
     target_of = target_function(policy, role)
     latest = max(series, key=lambda p: p.date) if series else None
     target = target_of(latest.date.year) if latest else None

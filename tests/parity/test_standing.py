@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 
 from criticalmass.lib.targets import Provenance, Status
-from criticalmass.parity import logic, queries
-from criticalmass.parity.logic import SeriesPoint, Summary, summarize, target_function
-from criticalmass.parity.models import Role, TargetAnchor, TargetPolicy
+from criticalmass.parity import queries, standing
+from criticalmass.parity.models import Category, TargetAnchor, TargetPolicy
+from criticalmass.parity.standing import SeriesPoint, Summary, summarize, target_function
 
 pytestmark = pytest.mark.django_db
 
@@ -47,49 +47,52 @@ def test_it_answers_none_when_there_is_no_policy():
 
 
 def test_it_escalates_the_coalition_target_from_30_to_parity(coalition):
-    target_of = target_function(coalition, Role.TOTAL)
+    target_of = target_function(coalition, Category.TOTAL)
     assert [target_of(year).value for year in range(2024, 2031)] == [30, 30, 35, 40, 45, 50, 50]
     assert target_of(2027).provenance == Provenance.RULE
 
 
 def test_it_applies_the_coalition_target_to_every_role(coalition):
-    assert target_function(coalition, Role.TROOPS)(2026) == target_function(coalition, Role.MEDIATORS)(2026)
+    mediators = target_function(coalition, Category.MEDIATORS)(2026)
+    assert target_function(coalition, Category.TROOPS)(2026) == mediators
 
 
 def test_it_reads_the_official_troops_targets_of_the_un_strategy(ugps):
-    target_of = target_function(ugps, Role.TROOPS)
+    target_of = target_function(ugps, Category.TROOPS)
     assert (target_of(2021).value, target_of(2021).provenance) == (8, Provenance.OFFICIAL)
     assert (target_of(2028).value, target_of(2028).provenance) == (15, Provenance.OFFICIAL)
 
 
 def test_it_interpolates_the_un_strategy_between_official_years(ugps):
-    troops, police = target_function(ugps, Role.TROOPS)(2024), target_function(ugps, Role.FORMED_POLICE)(2025)
+    troops = target_function(ugps, Category.TROOPS)(2024)
+    police = target_function(ugps, Category.FORMED_POLICE)(2025)
     assert troops.value == pytest.approx(11.0)
     assert police.value == pytest.approx(16.0)
     assert troops.provenance == police.provenance == Provenance.INTERPOLATED
 
 
 def test_it_holds_the_un_strategy_outside_its_official_years(ugps):
-    before, after = target_function(ugps, Role.TROOPS)(2019), target_function(ugps, Role.TROOPS)(2030)
-    only = target_function(ugps, Role.INDIVIDUAL_POLICE)(2020)
+    before, after = target_function(ugps, Category.TROOPS)(2019), target_function(ugps, Category.TROOPS)(2030)
+    only = target_function(ugps, Category.INDIVIDUAL_POLICE)(2020)
     assert (before.value, after.value, only.value) == (8, 15, 30)
     assert before.provenance == after.provenance == only.provenance == Provenance.HELD
 
 
 def test_it_gives_no_un_strategy_target_for_a_role_without_anchors(ugps):
-    assert target_function(ugps, Role.TOTAL)(2025) is None
+    assert target_function(ugps, Category.TOTAL)(2025) is None
 
 
 def test_it_keeps_one_roles_anchors_out_of_anothers_targets(ugps):
-    assert target_function(ugps, Role.EXPERTS_ON_MISSION)(2021).value == 18
+    assert target_function(ugps, Category.EXPERTS_ON_MISSION)(2021).value == 18
 
 
 def test_it_follows_the_secretariats_edits_to_a_policy(coalition, ugps):
     TargetPolicy.objects.filter(pk=coalition.pk).update(floor=20, step=10, start_year=2030)
     edited = TargetPolicy.objects.get(pk=coalition.pk)
-    assert [target_function(edited, Role.TOTAL)(year).value for year in (2029, 2031, 2040)] == [20, 30, 50]
-    TargetAnchor.objects.create(policy=ugps, role=Role.TROOPS, year=2025, value=20, citation="Test.")
-    assert target_function(ugps, Role.TROOPS)(2025).value == 20
+    total = target_function(edited, Category.TOTAL)
+    assert [total(year).value for year in (2029, 2031, 2040)] == [20, 30, 50]
+    TargetAnchor.objects.create(policy=ugps, role=Category.TROOPS, year=2025, value=20, citation="Test.")
+    assert target_function(ugps, Category.TROOPS)(2025).value == 20
 
 
 # Summaries
@@ -150,7 +153,7 @@ def test_it_forecasts_nothing_for_a_falling_series(coalition):
 
 def test_it_summarizes_troops_under_the_un_strategy(ugps):
     # 7% in 2024 against 11% (interpolated between 8% in 2021 and 15% in 2028): 4 points, off track.
-    summary = summarize(on_new_year((2023, 5, 100), (2024, 7, 100)), ugps, Role.TROOPS)
+    summary = summarize(on_new_year((2023, 5, 100), (2024, 7, 100)), ugps, Category.TROOPS)
     assert summary.target.value == pytest.approx(11.0)
     assert summary.target.provenance == Provenance.INTERPOLATED
     assert summary.status == Status.OFF_TRACK
@@ -159,13 +162,13 @@ def test_it_summarizes_troops_under_the_un_strategy(ugps):
 
 
 def test_it_uses_the_un_strategys_narrower_close_margin(ugps):
-    close = summarize(on_new_year((2024, 9, 100)), ugps, Role.TROOPS)
-    off_track = summarize(on_new_year((2024, 8, 100)), ugps, Role.TROOPS)
+    close = summarize(on_new_year((2024, 9, 100)), ugps, Category.TROOPS)
+    off_track = summarize(on_new_year((2024, 8, 100)), ugps, Category.TROOPS)
     assert (close.status, off_track.status) == (Status.CLOSE, Status.OFF_TRACK)
 
 
 def test_it_has_no_target_but_still_a_parity_forecast_for_a_role_without_anchors(ugps):
-    summary = summarize(on_new_year((2024, 10, 100), (2025, 20, 100)), ugps, Role.TOTAL)
+    summary = summarize(on_new_year((2024, 10, 100), (2025, 20, 100)), ugps, Category.TOTAL)
     assert (summary.target, summary.status, summary.gap) == (None, Status.UNKNOWN, None)
     assert (summary.forecast_target, summary.forecast_parity) == (None, 2028)
 
@@ -184,5 +187,5 @@ def test_it_ranks_the_biggest_gap_first_and_unknowns_last(coalition):
     met = summarize(on_new_year((2025, 40, 100)), coalition)
     far = summarize(on_new_year((2025, 5, 100)), coalition)
     near = summarize(on_new_year((2025, 28, 100)), coalition)
-    ranked = logic.rank_by_gap([("unknown", unknown), ("met", met), ("far", far), ("near", near)])
+    ranked = standing.rank_by_gap([("unknown", unknown), ("met", met), ("far", far), ("near", near)])
     assert [name for name, _ in ranked] == ["far", "near", "met", "unknown"]
