@@ -46,4 +46,4 @@ def test_it_builds_a_briefing_from_the_cards_and_downloads_its_pdf(browser, live
     pdf = Path(download.value.path()).read_bytes()
     assert pdf.startswith(b"%PDF")
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
-    assert "6.0% (6 of 100)" in text and "Test dataset, test.csv, row 4" in text
+    assert "6.0% (6 of 100)" in text and "Test dataset, test.csv, rows 2–4" in text

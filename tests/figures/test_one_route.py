@@ -188,8 +188,8 @@ def test_it_gives_every_figure_the_same_everywhere_on_the_real_files(client, db,
     assert check_ranking(client) >= 20
     assert check_ranking(client, Category.FORMED_POLICE) >= 5
     assert check_status(client) == 5
-    for slug in ["unmiss", "minusma", "monusco"]:
-        if Process.objects.filter(slug=slug).exists():
-            assert check_mission_series(client, slug) > 100
+    compared = sum(check_mission_series(client, slug) for slug in ["unmiss", "minusma", "monusco"]
+                   if Process.objects.filter(slug=slug).exists())
+    assert compared > 100
     assert check_overview(client) >= 2
     assert check_shares_by_year(client) >= 30

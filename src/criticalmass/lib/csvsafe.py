@@ -6,12 +6,12 @@ import re
 from typing import Any
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?%?")
 
 
 def safe_cell(value: Any) -> Any:
-    """Text starting like a formula gets a leading apostrophe; numbers (even as text), dates and other
-    text are kept, so "-0.4" stays a number and "-1+1|cmd" does not run."""
+    """Text starting like a formula (=, +, -, @, tab, return) gets a leading apostrophe; numbers (even as
+    text, "-0.4", "+1", "-5%"), dates and other text are kept, so "-1+1|cmd" and "+A1" do not run."""
     if isinstance(value, str) and value.startswith(FORMULA_STARTS) and not NUMBER.fullmatch(value):
         return "'" + value
     return value
