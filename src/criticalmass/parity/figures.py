@@ -302,7 +302,7 @@ def country_tables(country: Country, policy: TargetPolicy) -> dict[str, Table]:
 def series_tables(policy: TargetPolicy, role: str, process: Process | None = None,
                   country: str | None = None) -> dict[str, Table]:
     """One category's months ("trend") and where it stands ("status"), as the API's series gives them."""
-    cited = queries.cited_series(process, country)
+    cited = queries.cited_series(process, country, role)
     name = process.code or process.name if process else country or "UN peace operations"
     return {
         "status": status_table("status", f"{name}: where {label(role).lower()} stand against {policy.name}",

@@ -140,30 +140,26 @@ ROW_SPAN = {"first": Min("source_row"), "last": Max("source_row"), "n": Count("i
 CiteRow = tuple[Any, dt.date, int, int, int, int, int, int]  # key, date, source, women, total, first, last, n
 
 
-KNOWN = Q(women__isnull=False)
-KNOWN_SPAN = {"first": Min("source_row", filter=KNOWN), "last": Max("source_row", filter=KNOWN),
-              "n": Count("id", filter=KNOWN)}
+CitedRows = tuple[list[CiteRow], list[Any]]  # the sums, and every key with counts (women known or not)
 
 
-def _cite_rows(rows: QuerySet[Observation], key: str) -> list[CiteRow]:
+def _cite_rows(rows: QuerySet[Observation], key: str) -> CitedRows:
     """Women and total per (key, date, source), summed in SQL over the rows whose women are counted,
-    with the span of source rows summed; n = 0 where no row of that group counts women."""
-    return list(
-        rows.values(key, "date", "source_id")
-        .annotate(women_sum=Sum("women", filter=KNOWN), total_sum=Sum("total", filter=KNOWN), **KNOWN_SPAN)
+    with the span of source rows summed; and every key with counts, women counted or not."""
+    sums = list(
+        rows.filter(women__isnull=False).values(key, "date", "source_id")
+        .annotate(women_sum=Sum("women"), total_sum=Sum("total"), **ROW_SPAN)
         .order_by(key, "date", "source_id")
         .values_list(key, "date", "source_id", "women_sum", "total_sum", "first", "last", "n")
     )
+    return sums, list(rows.order_by().values_list(key, flat=True).distinct())
 
 
-def _cite(rows: list[CiteRow]) -> CitedSeries:
+def _cite(found: CitedRows) -> CitedSeries:
+    rows, present = found
     by_key: dict[Any, list[SeriesPoint]] = {}
     spans: dict[tuple[Any, dt.date], list[RowSpan]] = {}
-    present = set()
     for key, date, source_id, women, total, first, last, n in rows:
-        present.add(key)
-        if not n:
-            continue
         points = by_key.setdefault(key, [])
         if points and points[-1].date == date:  # a second source for the same date
             before = points.pop()
@@ -173,20 +169,21 @@ def _cite(rows: list[CiteRow]) -> CitedSeries:
     return CitedSeries(by_key, spans, frozenset(present))
 
 
-def cited_series(process: Process | None = None, country: str | None = None) -> CitedSeries:
-    """Series by role of one process, one contributing country, or all peace operations.
+def cited_series(process: Process | None = None, country: str | None = None,
+                 role: str | None = None) -> CitedSeries:
+    """Series by category of one process, one contributing country, or all peace operations (of one
+    category only when `role` is given), cached until the data changes (see `data_version`).
 
-    The last is cached as plain tuples (unpickling thousands of dataclasses costs more than the query).
+    Cached as plain tuples: unpickling thousands of dataclasses costs more than the query.
     """
     kind = None if process is not None else Process.Kind.OPERATION
-    rows = observations(process, None, country, kind)
-    if process is None and country is None:
-        return _cite(cached("cited-series", lambda: _cite_rows(rows, "role")))
-    return _cite(_cite_rows(rows, "role"))
+    rows = observations(process, role, country, kind)
+    key = (process.pk if process else "operations", country or "every-country", role or "every-category")
+    return _cite(cached("cited-series", lambda: _cite_rows(rows, "role"), *key))
 
 
 def cited_series_by_process(role: str) -> CitedSeries:
-    """Series of one role for every peace operation, keyed by process id (cached as plain tuples)."""
+    """Series of one category for every peace operation, keyed by process id (cached as plain tuples)."""
     rows = observations(role=role, kind=Process.Kind.OPERATION)
     return _cite(cached("cited-series-by-process", lambda: _cite_rows(rows, "process_id"), role))
 
