@@ -16,6 +16,8 @@
   after the file's Contributor column, with a warning: the source's numbers are kept.
 - A second row with the same date, mission and contributor is left out with a warning naming
   both lines; the first is kept.
+- IPI's other layout (see reader): a count given as NA is stored as unknown (None); a category
+  whose Total is NA has no observation, since an observation needs a total.
 """
 
 from __future__ import annotations
@@ -73,7 +75,9 @@ class Mission:
 
 
 def import_file(path: Path, progress: Progress | None = None) -> ImportSummary:
-    """Import Gender.Full.csv. Raises CsvError or ImportFailed, changing nothing, on a bad file."""
+    """Import Gender.Full.csv or a file in IPI's other layout.
+
+    Raises CsvError or ImportFailed, changing nothing, on a bad file."""
     reading = read(path, progress)
     summary = ImportSummary(DATASET, path.name, rows_read=reading.rows_read, warnings=list(reading.warnings))
 
@@ -149,7 +153,7 @@ def observations(records: list[Record], process_ids: dict[str, int]) -> dict[Key
         process_id = process_ids[record.mission]
         counts = zip(roles, record.males(), record.females(), record.totals(), strict=True)
         for role, male, female, total in counts:
-            if male or female or total:
+            if total is not None and (male or female or total):
                 key = (process_id, record.date, role, record.iso3, "")
                 found[key] = (female, male, None, total, record.line)
     return found
