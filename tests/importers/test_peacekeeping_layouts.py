@@ -15,9 +15,9 @@ GOOD = PEACEKEEPING / "good.csv"
 OTHER = PEACEKEEPING / "other_layout.csv"
 
 
-def figures(until: str | None = None) -> list[tuple[object, ...]]:
+def figures(until: str | None = None, source: str | None = None) -> list[tuple[object, ...]]:
     """Every observation's numbers, without the line it came from (the layouts differ in lines)."""
-    qs = Observation.objects.all()
+    qs = Observation.objects.all() if source is None else Observation.objects.filter(source__slug=source)
     if until is not None:
         qs = qs.filter(date__lte=until)
     return sorted(qs.values_list("process__slug", "date", "role", "contributing_country_id",

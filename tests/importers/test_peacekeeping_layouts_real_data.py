@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from criticalmass.importers.base import SourceChoice
 from criticalmass.importers.peacekeeping_gender import import_file
 from criticalmass.importers.peacekeeping_gender.reader import COUNT_COLUMNS
 from tests.importers.test_peacekeeping_layouts import figures
@@ -62,8 +63,9 @@ def test_it_imports_a_real_slice_in_the_other_layout_with_the_same_figures(db, d
     assert set(nobody) == {"the row counts nobody in any category; no observation is stored for it"}
     expected = figures()
     header, other, flaws = other_layout(rows)
-    summary = import_file(write(tmp_path / "other.csv", header, other))
-    assert figures() == expected
+    path = write(tmp_path / "other.csv", header, other)
+    summary = import_file(path, choice=SourceChoice(label="other layout"))
+    assert figures(source="ipi-peacekeeping-gender@other-layout") == expected
     assert flaws["na"] > 0 and flaws["copied"] > 0
     messages = [message for _, message in summary.warnings]
     assert sum("stray apostrophe" in message for message in messages) == len(

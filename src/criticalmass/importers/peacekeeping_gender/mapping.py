@@ -34,8 +34,10 @@ from criticalmass.importers.base import (
     ImportSummary,
     Key,
     Progress,
+    SourceChoice,
     SourceInfo,
     Values,
+    coverage,
     run_import,
     upsert_observations,
 )
@@ -54,7 +56,7 @@ SOURCE = SourceInfo(
     slug="ipi-peacekeeping-gender",
     dataset="IPI Peacekeeping Database: UN uniformed personnel by gender, contributor, mission and month",
     publisher="International Peace Institute (IPI), from UN DPKO monthly statistics",
-    version="TCC-DataScraper commit 936f28e6 (2014-03-24), Nov 2009 to Feb 2014",
+    version="TCC-DataScraper commit 936f28e6 (2014-03-24)",
     url="https://github.com/IPIDataLab/TCC-DataScraper",
     licence="No licence file in the repository; the numbers are UN public statistics "
             "(UN terms of use, https://www.un.org/en/about-us/terms-of-use)",
@@ -62,6 +64,7 @@ SOURCE = SourceInfo(
              "compiled from the UN Department of Peacekeeping Operations' monthly 'Country contributions "
              "detailed by mission' reports; tcc_files/Gender.Full.csv in "
              "github.com/IPIDataLab/TCC-DataScraper, commit 936f28e6dca9f1de93dabf2da96a43fe11107d82.",
+    release_sha256="f923a2f0b1b0378aeff640d649d797047f411e95e54929f69fce26ea8b46d0cf",
 )
 
 
@@ -74,7 +77,8 @@ class Mission:
     end_date: dt.date | None
 
 
-def import_file(path: Path, progress: Progress | None = None) -> ImportSummary:
+def import_file(path: Path, progress: Progress | None = None, choice: SourceChoice | None = None
+                ) -> ImportSummary:
     """Import Gender.Full.csv or a file in IPI's other layout.
 
     Raises CsvError or ImportFailed, changing nothing, on a bad file."""
@@ -86,7 +90,9 @@ def import_file(path: Path, progress: Progress | None = None) -> ImportSummary:
         save_unknown_countries(reading, summary)
         upsert_observations(source, observations(reading.records, process_ids), summary)
 
-    return run_import(SOURCE, path, summary, write)
+    dates = [record.date for record in reading.records]
+    covered = coverage(min(dates, default=None), max(dates, default=None), month=True)
+    return run_import(SOURCE, path, summary, write, choice, covered)
 
 
 def load_missions(path: Path = MISSIONS) -> dict[str, Mission]:
