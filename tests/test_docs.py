@@ -82,3 +82,24 @@ def test_it_runs_exactly_the_readme_test_command_in_ci():
 
 def test_it_keeps_a_changelog_entry_for_the_current_version():
     assert f"## {criticalmass.__version__}" in (ROOT / "CHANGELOG.md").read_text()
+
+
+
+def import_options() -> list[str]:
+    """The options `criticalmass import` adds to Django's own (--verbosity, --settings...)."""
+    from django.core.management import load_command_class
+    from django.core.management.base import CommandParser
+
+    parser = CommandParser()
+    load_command_class("criticalmass.importers", "import").add_arguments(parser)
+    own = {option for action in parser._actions for option in action.option_strings}
+    return sorted(option for option in own if option.startswith("--") and option != "--help")
+
+
+def test_it_finds_the_import_options_to_check():
+    assert {"--version", "--label", "--default"} <= set(import_options())
+
+
+@pytest.mark.parametrize("option", import_options())
+def test_it_documents_every_option_of_import(option):
+    assert f"`{option}`" in (DOCS / "operators.md").read_text(), f"{option} is not in docs/operators.md"

@@ -31,5 +31,7 @@ def test_it_imports_pax_before_the_pax_gender_provisions_that_attach_to_it():
 def test_it_describes_each_source_within_the_models_limits(info):
     # SQLite would store a version too long for its column; PostgreSQL would refuse the import.
     for name, value in vars(info).items():
+        if name == "release_sha256":  # which file the version describes: not stored, may be empty
+            continue
         limit = Source._meta.get_field(name).max_length
         assert value and (limit is None or len(value) <= limit), name

@@ -72,7 +72,9 @@ def shares(by: str, agreements: QuerySet[Agreement] | None = None) -> list[Share
 
 def seats(pax_ids: list[int] | None = None, roles: Sequence[str] | None = None) -> dict[int, dict[str, Seat]]:
     """PADD's counts by PA-X agreement id and role; all agreements' when `pax_ids` is None."""
-    qs = Observation.objects.filter(process__kind=Process.Kind.NEGOTIATION, document__startswith="PA-X ")
+    # Only the default source's counts (parity.queries.counted): versions of PADD side by side.
+    qs = Observation.objects.filter(process__kind=Process.Kind.NEGOTIATION, document__startswith="PA-X ",
+                                    source__is_default=True)
     if pax_ids is not None:
         qs = qs.filter(document__in=[f"PA-X {i}" for i in pax_ids])
     if roles is not None:

@@ -63,8 +63,9 @@ class OrganizationAdmin(SecretariatAdmin):
 
 @admin.register(Source)
 class SourceAdmin(SecretariatAdmin):
-    list_display = ["dataset", "file", "version", "publisher", "imported_at"]
-    readonly_fields = ["sha256", "imported_at"]
+    list_display = ["dataset", "label", "file", "version", "coverage", "is_default", "imported_at"]
+    list_editable = ["is_default"]
+    readonly_fields = ["sha256", "imported_at", "coverage"]
 
 
 @admin.register(AuditEvent)

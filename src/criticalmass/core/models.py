@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
@@ -83,12 +84,29 @@ class Source(models.Model):
     citation = models.TextField()
     sha256 = models.CharField(max_length=64, blank=True, help_text="Checksum of the last imported file.")
     imported_at = models.DateTimeField(null=True, blank=True)
+    label = models.CharField(
+        max_length=300, blank=True,
+        help_text="What sets this version apart, as given on import "
+                  "(e.g. 'delegates at their lowest position').",
+    )
+    coverage = models.CharField(max_length=100, blank=True, help_text="First and last date of the data.")
+    is_default = models.BooleanField(
+        default=True,
+        help_text="Pages and figures count this source's observations. One source per dataset is the "
+                  "default: choosing one here unsets the others of the same dataset.",
+    )
 
     class Meta:
         ordering = ["dataset"]
 
     def __str__(self) -> str:
-        return f"{self.dataset} ({self.file})"
+        return f"{self.dataset}{f' [{self.label}]' if self.label else ''} ({self.file})"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        super().save(*args, **kwargs)
+        if self.is_default:
+            Source.objects.filter(dataset=self.dataset, is_default=True).exclude(pk=self.pk).update(
+                is_default=False)
 
 
 class AuditEvent(models.Model):

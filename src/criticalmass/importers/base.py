@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +20,7 @@ from typing import Any, TypeVar
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Field as ModelField
 from django.utils import timezone
+from django.utils.text import slugify
 
 from criticalmass.core.models import Source, audit
 from criticalmass.parity.models import Observation
@@ -52,6 +54,7 @@ class ImportSummary:
     removed: int = 0
     warnings: list[tuple[int, str]] = field(default_factory=list)
     unit: str = "observations"  # what created, updated, unchanged and removed count
+    source: str = ""  # the slug of the Source the file was imported as
 
     def warn(self, line: int, message: str) -> None:
         self.warnings.append((line, message))
@@ -77,6 +80,35 @@ class SourceInfo:
     url: str
     licence: str
     citation: str
+    # The published file `version` describes; another file gets a version from its name and checksum
+    # (or --version). Empty: `version` is said of whatever file is imported.
+    release_sha256: str = ""
+
+
+@dataclass(frozen=True)
+class SourceChoice:
+    """What the user says of the file on the command line: --version, --label, --default.
+
+    A version or label makes a source of its own beside the dataset's others (slug "padd@lowest"),
+    never a replacement of them; without either, the file updates the dataset's first source.
+    """
+
+    version: str = ""
+    label: str = ""
+    default: bool = False
+
+    def slug(self, base: str) -> str:
+        # "1.0" is "1-0", not "10": punctuation separates, as spaces do.
+        suffix = slugify(re.sub(r"[^\w\s-]", " ", f"{self.label} {self.version}"))
+        return f"{base}@{suffix}" if suffix else base
+
+
+def coverage(first: dt.date | None, last: dt.date | None, month: bool = False) -> str:
+    """The data's first and last date (or month), as the Source states its coverage."""
+    if first is None or last is None:
+        return ""
+    shown = (f"{first:%b %Y}", f"{last:%b %Y}") if month else (first.isoformat(), last.isoformat())
+    return f"{shown[0]} to {shown[1]}"
 
 
 def file_sha256(path: Path) -> str:
@@ -87,26 +119,57 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def record_source(info: SourceInfo, path: Path) -> Source:
+def record_source(info: SourceInfo, path: Path, choice: SourceChoice | None = None,
+                  covered: str = "") -> Source:
     """Create or refresh the Source; only the file's name is kept, never the local path."""
+    choice = choice or SourceChoice()
+    slug, sha256 = choice.slug(info.slug), file_sha256(path)
+    existing = Source.objects.filter(slug=slug).first()
     source, _ = Source.objects.update_or_create(
-        slug=info.slug,
+        slug=slug,
         defaults={
-            "dataset": info.dataset, "publisher": info.publisher, "version": info.version,
-            "file": path.name, "url": info.url, "licence": info.licence, "citation": info.citation,
-            "sha256": file_sha256(path), "imported_at": timezone.now(),
+            "dataset": info.dataset, "publisher": info.publisher,
+            "version": version(info, choice, path, sha256), "file": path.name, "url": info.url,
+            "licence": info.licence, "citation": info.citation,
+            "sha256": sha256, "imported_at": timezone.now(), "label": choice.label, "coverage": covered,
+            "is_default": choice.default or (existing.is_default if existing else
+                                             not Source.objects.filter(dataset=info.dataset).exists()),
         },
     )
     return source
 
 
+def version(info: SourceInfo, choice: SourceChoice, path: Path, sha256: str) -> str:
+    if choice.version:
+        return choice.version
+    if not info.release_sha256 or sha256 == info.release_sha256:
+        return info.version
+    return f"{path.name}, sha256 {sha256[:12]}"
+
+
+def replacing(info: SourceInfo, path: Path, choice: SourceChoice | None) -> str | None:
+    """A warning when the file replaces another file's data under the same source."""
+    slug = (choice or SourceChoice()).slug(info.slug)
+    earlier = Source.objects.filter(slug=slug).exclude(sha256="").first()
+    if earlier is None or earlier.sha256 == file_sha256(path):
+        return None
+    return (f"this file replaces the data of {earlier.file} (sha256 {earlier.sha256[:12]}, version "
+            f"{earlier.version!r}) under source {slug!r}; give --version or --label to import it "
+            "beside it instead")
+
+
 def run_import(info: SourceInfo, path: Path, summary: ImportSummary,
-               write: Callable[[Source], None]) -> ImportSummary:
+               write: Callable[[Source], None], choice: SourceChoice | None = None,
+               covered: str = "") -> ImportSummary:
     """One transaction: the Source, whatever the dataset's `write(source)` saves (counting into
     `summary`), the warnings in line order, and an audit event. An exception anywhere, `ImportFailed`
     from `write` included, rolls everything back."""
     with transaction.atomic():
-        source = record_source(info, path)
+        replaced = replacing(info, path, choice)
+        if replaced:
+            summary.warn(1, replaced)
+        source = record_source(info, path, choice, covered)
+        summary.source = source.slug
         write(source)
         summary.sort_warnings()
         audit("import", source.slug, detail={"file": path.name, "sha256": source.sha256, **summary.counts()})
@@ -129,6 +192,7 @@ def upsert_observations(source: Source, observations: dict[Key, Values], summary
             to_create.append((key, values))
         elif found[1] != values:
             to_update.append(Observation(pk=found[0], **dict(zip(VALUE_FIELDS, values, strict=True))))
+    refuse_clashes(source, to_create)
     insert(source, to_create)
     Observation.objects.bulk_update(to_update, VALUE_FIELDS, batch_size=500)
     remove([pk for pk, _ in existing.values()])
@@ -170,6 +234,21 @@ def insert(source: Source, items: list[tuple[Key, Values]]) -> None:
             f"observations clash with ones already imported from another source ({first_line}); "
             "nothing was imported"
         ) from None
+
+
+def refuse_clashes(source: Source, items: list[tuple[Key, Values]]) -> None:
+    """Versions of one dataset may count the same thing side by side; two datasets may not."""
+    processes = {key[0] for key, _ in items}
+    others = set(
+        Observation.objects.filter(process_id__in=processes).exclude(source__dataset=source.dataset)
+        .values_list(*KEY_FIELDS).iterator(chunk_size=10_000)
+    ) if processes else set()
+    clash = next((key for key, _ in items if key in others), None)
+    if clash is not None:
+        raise ImportFailed(
+            f"observations clash with ones already imported from another source (process {clash[0]}, "
+            f"{clash[1]}, {clash[2]}); nothing was imported"
+        )
 
 
 def insert_columns() -> list[str]:

@@ -11,7 +11,7 @@ from django.db import DatabaseError
 from tqdm import tqdm
 
 from criticalmass.core.signals import dataset_imported
-from criticalmass.importers.base import ImportFailed, ImportSummary
+from criticalmass.importers.base import ImportFailed, ImportSummary, SourceChoice
 from criticalmass.importers.registry import DATASETS, Dataset
 from criticalmass.lib.csvread import CsvError
 
@@ -24,13 +24,19 @@ def find_dataset(name: str) -> Dataset:
     return DATASETS[name]
 
 
-def run(dataset: Dataset, path: Path, stderr: OutputWrapper, quiet: bool) -> ImportSummary:
+def run(dataset: Dataset, path: Path, stderr: OutputWrapper, quiet: bool,
+        choice: SourceChoice | None = None) -> ImportSummary:
     """Import one file; every expected failure becomes a one-line CommandError (exit status 1)."""
     if not path.is_file():
         raise CommandError(f"{path}: no such file")
+    if choice is not None and not dataset.versioned:
+        versioned = ", ".join(sorted(name for name, found in DATASETS.items() if found.versioned))
+        raise CommandError(f"{dataset.name} keeps one version: --version, --label and --default apply to "
+                           f"{versioned}")
     with progress_bar(dataset.name, path, stderr, quiet) as bar:
         try:
-            summary = dataset.import_file(path, lambda rows: advance(bar, rows))
+            extra = () if choice is None else (choice,)
+            summary = dataset.import_file(path, lambda rows: advance(bar, rows), *extra)
         except (CsvError, ImportFailed) as exc:
             raise CommandError(str(exc)) from None
         except OSError as exc:
@@ -62,9 +68,14 @@ def count_rows(path: Path) -> int:
         return max(sum(block.count(b"\n") for block in iter(lambda: handle.read(1 << 20), b"")) - 1, 0)
 
 
+def side_by_side(summary: ImportSummary) -> str:
+    """Where a version imported beside the dataset's first source went (slug "padd@lowest")."""
+    return f" as source {summary.source}" if "@" in summary.source else ""
+
+
 def format_summary(summary: ImportSummary, all_warnings: bool = False) -> str:
     lines = [
-        f"{summary.dataset}: imported {summary.file}",
+        f"{summary.dataset}: imported {summary.file}" + side_by_side(summary),
         f"  rows read: {summary.rows_read:,}",
         f"  {summary.unit}: {summary.created:,} created, {summary.updated:,} updated, "
         f"{summary.unchanged:,} unchanged, {summary.removed:,} removed",

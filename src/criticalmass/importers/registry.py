@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from criticalmass.importers import iati, padd, pax, pax_gender, peacekeeping_gender, plans, wps_index
-from criticalmass.importers.base import ImportSummary, Progress
+from criticalmass.importers.base import ImportSummary
 
 # The watchdog's registry of plans ships with the platform; an absolute path is read as it is.
 PLANS_FILE = Path(__file__).resolve().parent.parent / "watchdog" / "data" / "plans.csv"
@@ -22,16 +22,18 @@ class Dataset:
     name: str
     description: str
     path: str  # relative to settings.DATA_DIR
-    import_file: Callable[[Path, Progress | None], ImportSummary]
+    # (path, progress) -> ImportSummary; a versioned dataset's also takes a SourceChoice third.
+    import_file: Callable[..., ImportSummary]
+    versioned: bool = False  # takes --version, --label and --default: versions side by side
 
 
 DATASETS = {
     dataset.name: dataset
     for dataset in [
         Dataset("peacekeeping-gender", "UN uniformed peacekeepers by gender (IPI Peacekeeping Database)",
-                "un_pko_gender_ipi/Gender.Full.csv", peacekeeping_gender.import_file),
+                "un_pko_gender_ipi/Gender.Full.csv", peacekeeping_gender.import_file, versioned=True),
         Dataset("padd", "Peace Agreement Delegate Dataset 1.0 (Good 2024)",
-                "padd/PADD_Agreement_Level.csv", padd.import_file),
+                "padd/PADD_Agreement_Level.csv", padd.import_file, versioned=True),
         # pax before pax-gender: gender provisions attach to the agreements PA-X imports.
         Dataset("pax", "PA-X Peace Agreements Database, version 10",
                 "pax_v10/pax_all_agreements_v10.csv", pax.import_file),

@@ -98,14 +98,17 @@ class Observation(models.Model):
 
     class Meta:
         ordering = ["process", "date", "role"]
+        # Per source: two versions of a dataset (e.g. PADD coded at highest and at lowest position)
+        # count the same process, date and role side by side. Clashes between datasets are refused
+        # by the importer (importers.base.refuse_clashes).
         constraints = [
             models.UniqueConstraint(
-                fields=["process", "date", "role", "contributing_country", "document"],
+                fields=["process", "date", "role", "contributing_country", "document", "source"],
                 condition=Q(contributing_country__isnull=False),
                 name="observation_unique_with_country",
             ),
             models.UniqueConstraint(
-                fields=["process", "date", "role", "document"],
+                fields=["process", "date", "role", "document", "source"],
                 condition=Q(contributing_country__isnull=True),
                 name="observation_unique_without_country",
             ),

@@ -32,9 +32,16 @@ from criticalmass.parity.standing import SeriesPoint
 T = TypeVar("T")
 
 
+def counted() -> QuerySet[Observation]:
+    """The observations figures count: those of each dataset's default source only, so that two
+    versions of a dataset imported side by side (e.g. PADD coded at highest and at lowest position)
+    are never added together. The secretariat picks the default in the admin or with --default."""
+    return Observation.objects.filter(source__is_default=True)
+
+
 def observations(process: Process | None = None, role: str | None = None,
                  country: str | None = None, kind: str | None = None) -> QuerySet[Observation]:
-    qs = Observation.objects.all()
+    qs = counted()
     if process is not None:
         qs = qs.filter(process=process)
     if role is not None:
@@ -49,7 +56,7 @@ def observations(process: Process | None = None, role: str | None = None,
 def operations_with_data() -> QuerySet[Process]:
     return (
         Process.objects.filter(kind=Process.Kind.OPERATION)
-        .annotate(n=Count("observations"))
+        .annotate(n=Count("observations", filter=Q(observations__source__is_default=True)))
         .filter(n__gt=0)
         .select_related("host_country")
     )
@@ -226,7 +233,7 @@ def contributors(process: Process, date: dt.date, role: str = Category.TOTAL) ->
 def country_latest_by_mission(iso3: str) -> list[dict[str, Any]]:
     """For each peace operation a country contributed to, its counts by role in its latest month there."""
     latest = (
-        Observation.objects.filter(process=OuterRef("process"), contributing_country_id=iso3)
+        counted().filter(process=OuterRef("process"), contributing_country_id=iso3)
         .order_by("-date").values("date")[:1]
     )
     return rows_of(

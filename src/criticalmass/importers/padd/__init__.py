@@ -9,11 +9,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from criticalmass.importers.base import ImportSummary, Progress
+    from criticalmass.importers.base import ImportSummary, Progress, SourceChoice
 
 
-def import_file(path: Path, progress: Progress | None = None) -> ImportSummary:
+def import_file(path: Path, progress: Progress | None = None, choice: SourceChoice | None = None
+                ) -> ImportSummary:
     # Imported here so that importing the reader does not need Django to be set up.
     from criticalmass.importers.padd.mapping import import_file
 
-    return import_file(path, progress)
+    return import_file(path, progress, choice)

@@ -27,8 +27,10 @@ from criticalmass.importers.base import (
     ImportSummary,
     Key,
     Progress,
+    SourceChoice,
     SourceInfo,
     Values,
+    coverage,
     run_import,
     upsert_observations,
 )
@@ -54,10 +56,12 @@ SOURCE = SourceInfo(
              "Agreement Delegate Dataset (PADD) 1.0, 'PADD_Agreement Level.csv', replication archive on "
              "Harvard Dataverse; copy read from github.com/rdestaci/Vox_Replication, dataverse_files/, "
              "commit cde13bf50e880b0aa801ccf067db8218b3154215.",
+    release_sha256="15f9020ccbd67eec926a330b546ae4cbbfa5f327790b8076a371e45f676717d7",
 )
 
 
-def import_file(path: Path, progress: Progress | None = None) -> ImportSummary:
+def import_file(path: Path, progress: Progress | None = None, choice: SourceChoice | None = None
+                ) -> ImportSummary:
     """Import PADD_Agreement_Level.csv. Raises CsvError or ImportFailed, changing nothing, on a bad file."""
     reading = read(path, progress)
     summary = ImportSummary(DATASET, path.name, rows_read=reading.rows_read, warnings=list(reading.warnings))
@@ -66,7 +70,9 @@ def import_file(path: Path, progress: Progress | None = None) -> ImportSummary:
         process_ids = save_processes(reading, source, summary)
         upsert_observations(source, observations(reading.agreements, process_ids), summary)
 
-    return run_import(SOURCE, path, summary, write)
+    dates = [agreement.date for agreement in reading.agreements]
+    covered = coverage(min(dates, default=None), max(dates, default=None))
+    return run_import(SOURCE, path, summary, write, choice, covered)
 
 
 def process_slug(conflict: str) -> str:

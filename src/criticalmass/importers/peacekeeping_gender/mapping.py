@@ -16,6 +16,8 @@
   after the file's Contributor column, with a warning: the source's numbers are kept.
 - A second row with the same date, mission and contributor is left out with a warning naming
   both lines; the first is kept.
+- IPI's other layout (see reader): a count given as NA is stored as unknown (None); a category
+  whose Total is NA has no observation, since an observation needs a total.
 """
 
 from __future__ import annotations
@@ -32,8 +34,10 @@ from criticalmass.importers.base import (
     ImportSummary,
     Key,
     Progress,
+    SourceChoice,
     SourceInfo,
     Values,
+    coverage,
     run_import,
     upsert_observations,
 )
@@ -52,7 +56,7 @@ SOURCE = SourceInfo(
     slug="ipi-peacekeeping-gender",
     dataset="IPI Peacekeeping Database: UN uniformed personnel by gender, contributor, mission and month",
     publisher="International Peace Institute (IPI), from UN DPKO monthly statistics",
-    version="TCC-DataScraper commit 936f28e6 (2014-03-24), Nov 2009 to Feb 2014",
+    version="TCC-DataScraper commit 936f28e6 (2014-03-24)",
     url="https://github.com/IPIDataLab/TCC-DataScraper",
     licence="No licence file in the repository; the numbers are UN public statistics "
             "(UN terms of use, https://www.un.org/en/about-us/terms-of-use)",
@@ -60,6 +64,7 @@ SOURCE = SourceInfo(
              "compiled from the UN Department of Peacekeeping Operations' monthly 'Country contributions "
              "detailed by mission' reports; tcc_files/Gender.Full.csv in "
              "github.com/IPIDataLab/TCC-DataScraper, commit 936f28e6dca9f1de93dabf2da96a43fe11107d82.",
+    release_sha256="f923a2f0b1b0378aeff640d649d797047f411e95e54929f69fce26ea8b46d0cf",
 )
 
 
@@ -72,8 +77,11 @@ class Mission:
     end_date: dt.date | None
 
 
-def import_file(path: Path, progress: Progress | None = None) -> ImportSummary:
-    """Import Gender.Full.csv. Raises CsvError or ImportFailed, changing nothing, on a bad file."""
+def import_file(path: Path, progress: Progress | None = None, choice: SourceChoice | None = None
+                ) -> ImportSummary:
+    """Import Gender.Full.csv or a file in IPI's other layout.
+
+    Raises CsvError or ImportFailed, changing nothing, on a bad file."""
     reading = read(path, progress)
     summary = ImportSummary(DATASET, path.name, rows_read=reading.rows_read, warnings=list(reading.warnings))
 
@@ -82,7 +90,9 @@ def import_file(path: Path, progress: Progress | None = None) -> ImportSummary:
         save_unknown_countries(reading, summary)
         upsert_observations(source, observations(reading.records, process_ids), summary)
 
-    return run_import(SOURCE, path, summary, write)
+    dates = [record.date for record in reading.records]
+    covered = coverage(min(dates, default=None), max(dates, default=None), month=True)
+    return run_import(SOURCE, path, summary, write, choice, covered)
 
 
 def load_missions(path: Path = MISSIONS) -> dict[str, Mission]:
@@ -149,7 +159,7 @@ def observations(records: list[Record], process_ids: dict[str, int]) -> dict[Key
         process_id = process_ids[record.mission]
         counts = zip(roles, record.males(), record.females(), record.totals(), strict=True)
         for role, male, female, total in counts:
-            if male or female or total:
+            if total is not None and (male or female or total):
                 key = (process_id, record.date, role, record.iso3, "")
                 found[key] = (female, male, None, total, record.line)
     return found

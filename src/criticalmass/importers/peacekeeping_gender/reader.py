@@ -1,19 +1,29 @@
-"""Reading Gender.Full.csv (IPI Peacekeeping Database). Plain Python: no Django here.
+"""Reading IPI's contributor x mission x month files (Gender.Full.csv and its other layout).
+
+Plain Python: no Django here.
 
 One row per month, contributing country and mission, with Male, Female and Total for each
 category. The reader checks every cell (raising RowError on the first bad one) and notes the
 source's own inconsistencies as warnings; it never changes a number.
+
+IPI publishes the same data in a second layout, read here too: header names with underscores
+(`Contributor_ISO-3`, `Troops_Female`) and no leading row-id column; aggregate rows whose
+contributor is `all` (per mission, and a world total with mission `all`); `NA` for a count the
+source does not give; codes with a stray trailing apostrophe (`ALB'`); whole rows repeated.
+Aggregate rows are not data: each is checked against the sum of its detail rows and left out.
+`NA` is unknown (None), never zero. Apostrophes are stripped and exact copies of a row left out,
+each with a warning.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from criticalmass.lib.csvread import Row, read_rows
+from criticalmass.lib.csvread import CsvFile, Row, check_header
 
 CATEGORIES = ["Individual Police", "Formed Police Units", "Experts on Mission", "Troops", "Total"]
 SEXES = ["Male", "Female", "Total"]
@@ -21,8 +31,12 @@ COUNT_COLUMNS = [f"{category} {sex}" for category in CATEGORIES for sex in SEXES
 COLUMNS = ["", "Date", "Contributor", "Contributor ISO-3", "Mission", *COUNT_COLUMNS]
 ISO3 = re.compile(r"[A-Z]{3}")
 PROGRESS_EVERY = 1000
+NOT_GIVEN = frozenset({"NA"})
+AGGREGATE = "all"
+STRAY = "'"
+CODE_COLUMNS = ("Contributor ISO-3", "Mission")
 
-
+Counts = list[int | None]
 
 
 @dataclass(slots=True)
@@ -33,17 +47,27 @@ class Record:
     iso3: str
     contributor: str
     # Male, Female, Total of each category in CATEGORIES order, flat as in the file: a tuple or
-    # object per category would double the time it takes to read the file.
-    numbers: list[int]
+    # object per category would double the time it takes to read the file. None: the file says NA.
+    numbers: Counts
 
-    def males(self) -> list[int]:
+    def males(self) -> Counts:
         return self.numbers[0::3]
 
-    def females(self) -> list[int]:
+    def females(self) -> Counts:
         return self.numbers[1::3]
 
-    def totals(self) -> list[int]:
+    def totals(self) -> Counts:
         return self.numbers[2::3]
+
+
+@dataclass(slots=True)
+class Aggregate:
+    """A row whose contributor is `all`: the sum over a mission (or, mission `all`, the world)."""
+
+    line: int
+    date: dt.date
+    mission: str | None  # None: every mission
+    numbers: Counts
 
 
 @dataclass
@@ -51,15 +75,54 @@ class Reading:
     records: list[Record] = field(default_factory=list)
     rows_read: int = 0
     warnings: list[tuple[int, str]] = field(default_factory=list)
+    aggregates: list[Aggregate] = field(default_factory=list)
+    # Each repeated row's cells -> the lines it is on; each stray code (column, as written) -> lines.
+    copies: dict[tuple[str, ...], list[int]] = field(default_factory=dict)
+    strays: dict[tuple[str, str], list[int]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The file's own name for each column the reader uses (its header, as written)."""
+
+    names: dict[str, str]
+
+    def __getitem__(self, column: str) -> str:
+        return self.names[column]
+
+    @property
+    def counts(self) -> list[str]:
+        return [self.names[column] for column in COUNT_COLUMNS]
+
+
+def normalise(name: str) -> str:
+    """`Troops_Female` and ` Troops  Female` are `Troops Female`."""
+    return " ".join(name.replace("_", " ").split())
+
+
+def layout(csv_file: CsvFile) -> Layout:
+    """Check the header, in either layout; raise FormatError naming what is missing or unexpected."""
+    header = csv_file.header()
+    normalised = [normalise(name) for name in header]
+    expected = COLUMNS if normalised[:1] == [""] else COLUMNS[1:]
+    check_header(csv_file.name, normalised, expected)
+    return Layout(dict(zip(normalised, header, strict=True)))
 
 
 def read(path: Path, progress: Callable[[int], None] | None = None) -> Reading:
     """Every row of the file, checked; duplicates of an earlier row are left out with a warning."""
+    csv_file = CsvFile(path)
+    columns = layout(csv_file)
     reading = Reading()
     first_line: dict[tuple[dt.date, str, str], int] = {}
-    for row in counted(read_rows(path, COLUMNS), progress):
+    for row in counted(csv_file.rows(), progress):
         reading.rows_read += 1
-        record = parse(row)
+        if repeated(row, reading):
+            continue
+        if is_aggregate(row, columns):
+            reading.aggregates.append(parse_aggregate(row, columns, reading))
+            continue
+        record = parse(row, columns, reading)
         key = (record.date, record.mission, record.iso3)
         if key in first_line:
             reading.warnings.append((row.line, duplicate_message(key, first_line[key])))
@@ -67,6 +130,7 @@ def read(path: Path, progress: Callable[[int], None] | None = None) -> Reading:
         first_line[key] = row.line
         reading.warnings.extend((row.line, message) for message in inconsistencies(record))
         reading.records.append(record)
+    reading.warnings += copies_warnings(reading) + stray_warnings(reading) + aggregate_warnings(reading)
     return reading
 
 
@@ -81,33 +145,130 @@ def counted(rows: Iterator[Row], progress: Callable[[int], None] | None) -> Iter
         progress(n % PROGRESS_EVERY)
 
 
-def parse(row: Row) -> Record:
-    iso3 = row.text("Contributor ISO-3")
+def repeated(row: Row, reading: Reading) -> bool:
+    """True for an exact copy of an earlier row (every cell the same); its line is noted."""
+    lines = reading.copies.setdefault(tuple(row.cells), [])
+    lines.append(row.line)
+    return len(lines) > 1
+
+
+def is_aggregate(row: Row, columns: Layout) -> bool:
+    cells = (row[columns["Contributor"]], row[columns["Contributor ISO-3"]])
+    return any(cell.strip().rstrip(STRAY).lower() == AGGREGATE for cell in cells)
+
+
+def code(row: Row, columns: Layout, column: str, reading: Reading) -> str:
+    """A code cell without the stray trailing apostrophe some files have (noted for a warning)."""
+    value = row.text(columns[column])
+    if value.endswith(STRAY) and len(value) > 1:
+        reading.strays.setdefault((column, value), []).append(row.line)
+        value = value.rstrip(STRAY)
+    return value
+
+
+def counts(row: Row, columns: Layout) -> Counts:
+    """The 15 counts; `NA` is None (not given), never zero."""
+    names = columns.counts
+    values = [row[name] for name in names]
+    joined = "".join(values)
+    if joined.isascii() and joined.isdigit() and all(values):  # the common case, fast
+        return list(map(int, values))
+    return [row.optional_count(name, NOT_GIVEN) for name in names]
+
+
+def parse(row: Row, columns: Layout, reading: Reading) -> Record:
+    iso3 = code(row, columns, "Contributor ISO-3", reading)
     if not ISO3.fullmatch(iso3):
-        raise row.error("Contributor ISO-3", f"{iso3!r} is not a three-letter ISO 3166-1 code")
-    numbers = row.counts(COUNT_COLUMNS)
-    return Record(row.line, row.date("Date"), row.text("Mission"), iso3, row.text("Contributor"), numbers)
+        raise row.error(columns["Contributor ISO-3"], f"{iso3!r} is not a three-letter ISO 3166-1 code")
+    mission = code(row, columns, "Mission", reading)
+    return Record(row.line, row.date(columns["Date"]), mission, iso3, row.text(columns["Contributor"]),
+                  counts(row, columns))
+
+
+def parse_aggregate(row: Row, columns: Layout, reading: Reading) -> Aggregate:
+    mission = code(row, columns, "Mission", reading)
+    scope = None if mission.lower() == AGGREGATE else mission
+    return Aggregate(row.line, row.date(columns["Date"]), scope, counts(row, columns))
 
 
 def inconsistencies(record: Record) -> list[str]:
     males, females, totals = record.males(), record.females(), record.totals()
-    problems = []
-    if list(map(int.__add__, males, females)) != totals:  # one comparison for the common case
-        problems = [
-            f"{category}: Male {male} + Female {female} = {male + female}, but Total is {total}; "
-            "numbers kept as given"
-            for category, male, female, total in zip(CATEGORIES, males, females, totals, strict=True)
-            if male + female != total
-        ]
-    if sum(totals[:-1]) != totals[-1]:
-        problems.append(f"the categories' totals add up to {sum(totals[:-1])}, but Total Total is "
-                        f"{totals[-1]}; numbers kept as given")
-    if not any(record.numbers):
+    problems = [
+        f"{category}: Male {male} + Female {female} = {male + female}, but Total is {total}; "
+        "numbers kept as given"
+        for category, male, female, total in zip(CATEGORIES, males, females, totals, strict=True)
+        if male is not None and female is not None and total is not None and male + female != total
+    ]
+    problems += [
+        f"{category}: Total is NA but Male is {show(male)} and Female {show(female)}; "
+        "no observation is stored for it"
+        for category, male, female, total in zip(CATEGORIES, males, females, totals, strict=True)
+        if total is None and (male or female)
+    ]
+    parts, whole = totals[:-1], totals[-1]
+    if whole is not None and None not in parts and sum(n or 0 for n in parts) != whole:
+        problems.append(f"the categories' totals add up to {sum(n or 0 for n in parts)}, but Total Total is "
+                        f"{whole}; numbers kept as given")
+    if all(number == 0 for number in record.numbers):
         problems.append("the row counts nobody in any category; no observation is stored for it")
+    elif not any(record.numbers):
+        problems.append("the row gives no count other than 0 and NA; no observation is stored for it")
     return problems
+
+
+def show(count: int | None) -> str:
+    return "NA" if count is None else str(count)
 
 
 def duplicate_message(key: tuple[dt.date, str, str], first: int) -> str:
     date, mission, iso3 = key
     return (f"same date, mission and contributor as line {first} ({date}, {mission}, {iso3}); "
             f"line {first} is kept, this line is left out")
+
+
+def copies_warnings(reading: Reading) -> list[tuple[int, str]]:
+    return [
+        (lines[0], f"this row is repeated exactly on {plural(len(lines) - 1, 'more line')} "
+                   f"({', '.join(map(str, lines[1:]))}); the copies are left out")
+        for lines in reading.copies.values() if len(lines) > 1
+    ]
+
+
+def stray_warnings(reading: Reading) -> list[tuple[int, str]]:
+    return [
+        (lines[0], f"{column} {value!r} has a stray apostrophe; read as {value.rstrip(STRAY)!r} "
+                   f"(on {plural(len(lines), 'line')}, this the first)")
+        for (column, value), lines in reading.strays.items()
+    ]
+
+
+def plural(n: int, noun: str) -> str:
+    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
+
+
+def aggregate_warnings(reading: Reading) -> list[tuple[int, str]]:
+    """Each aggregate row whose counts differ from the sum of its detail rows (the kept records)."""
+    sums: dict[tuple[dt.date, str | None], Counts] = {}
+    for record in reading.records:
+        for scope in ((record.date, record.mission), (record.date, None)):
+            add(sums.setdefault(scope, [0] * len(COUNT_COLUMNS)), record.numbers)
+    warnings = []
+    for aggregate in reading.aggregates:
+        found = sums.get((aggregate.date, aggregate.mission), [0] * len(COUNT_COLUMNS))
+        differences = [
+            f"{column} {given} where the detail rows add up to {total}"
+            for column, given, total in zip(COUNT_COLUMNS, aggregate.numbers, found, strict=True)
+            if given is not None and total is not None and given != total
+        ]
+        if differences:
+            where = f"mission {aggregate.mission}" if aggregate.mission else "all missions"
+            warnings.append((aggregate.line, f"aggregate row ({where}, {aggregate.date}) says "
+                             + "; ".join(differences) + "; aggregate rows are not stored"))
+    return warnings
+
+
+def add(total: Counts, numbers: Sequence[int | None]) -> None:
+    """Add a row's counts into a running sum; a sum with an NA in it is unknown (None)."""
+    for i, number in enumerate(numbers):
+        current = total[i]
+        total[i] = None if current is None or number is None else current + number

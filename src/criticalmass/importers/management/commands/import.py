@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
+from criticalmass.importers.base import SourceChoice
 from criticalmass.importers.commands import find_dataset, format_summary, run
 from criticalmass.importers.registry import DATASETS
 
@@ -24,8 +25,21 @@ class Command(BaseCommand):
         parser.add_argument("--quiet", action="store_true", help="no progress bar")
         parser.add_argument("--all-warnings", action="store_true",
                             help="list every warning, not only the first 20")
+        parser.add_argument("--version", default="", dest="source_version",
+                            help="the file's version (e.g. '1.1'); a new version is a source of its own")
+        parser.add_argument("--label", default="",
+                            help="what sets this file apart (e.g. 'lowest position'); a new label is a "
+                                 "source of its own")
+        parser.add_argument("--default", action="store_true",
+                            help="make this source the one pages and figures count for its dataset")
+
+    def create_parser(self, prog_name: str, subcommand: str, **kwargs: Any) -> CommandParser:
+        # Django's own --version (its version number) gives way to the file's version.
+        return super().create_parser(prog_name, subcommand, conflict_handler="resolve", **kwargs)
 
     def handle(self, *args: Any, **options: Any) -> None:
         dataset = find_dataset(options["dataset"])
-        summary = run(dataset, options["file"], self.stderr, options["quiet"])
+        choice = SourceChoice(options["source_version"].strip(), options["label"].strip(), options["default"])
+        given = choice != SourceChoice()
+        summary = run(dataset, options["file"], self.stderr, options["quiet"], choice if given else None)
         self.stdout.write(format_summary(summary, options["all_warnings"]))
