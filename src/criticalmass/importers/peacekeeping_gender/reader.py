@@ -2,7 +2,8 @@
 
 One row per month, contributing country and mission, with Male, Female and Total for each
 category. The reader checks every cell (raising RowError on the first bad one) and notes the
-source's own inconsistencies as warnings; it never changes a number.
+source's own inconsistencies as warnings; it never changes a number. A count that cannot be (more
+women or men than the category's total, a category above the row's Total Total) refuses the file.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from criticalmass.lib.csvread import Row, read_rows
+from criticalmass.lib.notes import Note, observation_subject
 
 CATEGORIES = ["Individual Police", "Formed Police Units", "Experts on Mission", "Troops", "Total"]
 SEXES = ["Male", "Female", "Total"]
@@ -50,7 +52,7 @@ class Record:
 class Reading:
     records: list[Record] = field(default_factory=list)
     rows_read: int = 0
-    warnings: list[tuple[int, str]] = field(default_factory=list)
+    warnings: list[Note] = field(default_factory=list)
 
 
 def read(path: Path, progress: Callable[[int], None] | None = None) -> Reading:
@@ -62,10 +64,13 @@ def read(path: Path, progress: Callable[[int], None] | None = None) -> Reading:
         record = parse(row)
         key = (record.date, record.mission, record.iso3)
         if key in first_line:
-            reading.warnings.append((row.line, duplicate_message(key, first_line[key])))
+            message = duplicate_message(key, first_line[key])
+            reading.warnings.append(Note(row.line, message, "duplicate-row", subject(record)))
             continue
         first_line[key] = row.line
-        reading.warnings.extend((row.line, message) for message in inconsistencies(record))
+        refuse_impossible(row, record)
+        reading.warnings.extend(Note(row.line, message, kind_of(message), subject(record))
+                                for message in inconsistencies(record))
         reading.records.append(record)
     return reading
 
@@ -87,6 +92,30 @@ def parse(row: Row) -> Record:
         raise row.error("Contributor ISO-3", f"{iso3!r} is not a three-letter ISO 3166-1 code")
     numbers = row.counts(COUNT_COLUMNS)
     return Record(row.line, row.date("Date"), row.text("Mission"), iso3, row.text("Contributor"), numbers)
+
+
+def kind_of(message: str) -> str:
+    return "empty-row" if "counts nobody" in message else "sum-mismatch"
+
+
+def subject(record: Record) -> str:
+    """The row's all-personnel observation (mission codes are letters: their slug is the lower case)."""
+    return observation_subject(record.mission.lower(), record.date, "total", record.iso3)
+
+
+def refuse_impossible(row: Row, record: Record) -> None:
+    """A share above 100% cannot be the source's meaning: the whole file is refused."""
+    for category, male, female, total in zip(CATEGORIES, record.males(), record.females(), record.totals(),
+                                             strict=True):
+        for sex, count in (("Female", female), ("Male", male)):
+            if count > total:
+                raise row.error(f"{category} {sex}", f"{count} out of a Total of {total}: more than the "
+                                                     "total cannot be; nothing was imported")
+    everyone = record.totals()[-1]
+    for category, total in zip(CATEGORIES[:-1], record.totals()[:-1], strict=True):
+        if total > everyone:
+            raise row.error(f"{category} Total", f"{total} is more than Total Total ({everyone}): a category "
+                                                 "cannot count more than all; nothing was imported")
 
 
 def inconsistencies(record: Record) -> list[str]:
