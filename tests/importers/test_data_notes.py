@@ -1,4 +1,4 @@
-"""Every warning an import raises is a stored DataNote (kind, subject, severity, line), replaced on re-import."""
+"""Every import warning is a stored DataNote (kind, subject, severity, line); re-imports replace them."""
 
 from __future__ import annotations
 

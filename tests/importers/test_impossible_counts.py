@@ -1,4 +1,4 @@
-"""A share above 100% or a count below zero refuses the file (line, column, what is wrong); nothing is saved."""
+"""A share above 100% or a count below zero refuses the file, naming line and column; nothing is saved."""
 
 from __future__ import annotations
 
