@@ -29,6 +29,8 @@ PUBLIC_PAGES = {
     "parity:policies_csv": "/targets/trajectories.csv",
     "parity:sources": "/sources/",
     "parity:sources_csv": "/sources/sources.csv",
+    "parity:source_notes": "/sources/test-source/notes/",
+    "parity:source_notes_csv": "/sources/test-source/notes.csv",
 }
 AGREEMENT_PAGES = {
     "agreements:overview": "/agreements/",

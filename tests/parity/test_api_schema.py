@@ -12,7 +12,7 @@ from tests.parity.api_world import API
 PATHS = [
     f"{API}/processes", f"{API}/processes/{{slug}}", f"{API}/observations", f"{API}/series",
     f"{API}/missions/ranking", f"{API}/policies", f"{API}/policies/{{slug}}",
-    f"{API}/negotiations/agreements", f"{API}/negotiations/overview", f"{API}/sources",
+    f"{API}/negotiations/agreements", f"{API}/negotiations/overview", f"{API}/sources", f"{API}/notes",
 ]
 
 

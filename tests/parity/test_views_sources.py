@@ -26,7 +26,7 @@ def test_it_shows_the_sources_to_everyone(client_as, imported, persona):
 def test_it_lists_every_source_with_what_it_holds(client, imported):
     rows = table(client.get("/sources/"), "Imported datasets")
     assert rows == [["Test dataset", "Tests", "v9", "test.csv", "CC BY 4.0",
-                     "Test dataset, written for the tests.", "2026-01-02 03:04 UTC", "11"]]
+                     "Test dataset, written for the tests.", "2026-01-02 03:04 UTC", "11", "0"]]
 
 
 def test_it_gives_each_source_an_anchor_the_figures_link_to(client, imported):

@@ -8,13 +8,16 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
+from django.db.models import Q
 from django.urls import reverse
 
 from criticalmass.agreements import codebook, queries
 from criticalmass.agreements.models import Agreement, Mandate, RubricItem
 from criticalmass.agreements.queries import Seat, Share
 from criticalmass.figures.citations import RowSpan
+from criticalmass.figures.notes import notes_about, with_notes
 from criticalmass.figures.tables import Column, Row, Table, one_decimal, with_sources
+from criticalmass.lib.notes import agreement_subject
 from criticalmass.parity.figures import ROLE_LABELS
 from criticalmass.parity.models import Category, Process
 
@@ -74,13 +77,18 @@ PILLAR_COLUMNS = [
 def pillars_table(scope: queries.Scope | None = None) -> Table:
     """Per pillar: how many of the agreements PA-X Gender codes have a provision in it."""
     agreements = scope.agreements() if scope else None
-    coded, rows, spans = queries.coded_agreements(agreements), [], []
+    with_codes, no_code = queries.coded_agreements(agreements), queries.listed_with_no_code(agreements)
+    coded, rows, spans = with_codes + no_code, [], []
     for pillar, n, pillar_spans in queries.pillar_counts(agreements):
         spans += pillar_spans
         rows.append({"pillar": pillar.name, "agreements": n, "coded": coded,
                      "share": one_decimal(100.0 * n / coded) if coded else None, "_spans": pillar_spans})
     caption = scoped("Agreements with provisions on women, girls and gender, by pillar (PA-X Gender)", scope)
-    return with_sources(Table("pillars", caption, PILLAR_COLUMNS, rows, spans=spans))
+    if no_code:
+        caption += (f"; of the {coded:,} agreements coded, {no_code:,} are listed with no code set and "
+                    "counted as coded with no provision")
+    table = with_sources(Table("pillars", caption, PILLAR_COLUMNS, rows, spans=spans))
+    return with_notes(table, queries.no_code_notes(agreements))
 
 
 def overview_tables(scope: queries.Scope | None = None) -> dict[str, Table]:
@@ -129,7 +137,11 @@ def seat_row(seat: Seat) -> Row:
 
 
 def agreement_tables(agreement: Agreement) -> dict[str, Table]:
-    return {"provisions": provisions_table(agreement), "delegates": seats_table(agreement)}
+    """Its provisions (PA-X, PA-X Gender) and delegates (PADD), each with its sources' notes on it."""
+    notes = notes_about([agreement_subject(agreement.pax_id)])
+    pax = Q(source__slug__startswith="pax")
+    return {"provisions": with_notes(provisions_table(agreement), notes.filter(pax)),
+            "delegates": with_notes(seats_table(agreement), notes.exclude(pax))}
 
 
 # ---- A process's timeline ------------------------------------------------------------------

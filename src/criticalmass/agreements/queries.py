@@ -14,14 +14,16 @@ from django.db.models.functions import ExtractYear
 
 from criticalmass.agreements.models import Agreement, Mandate, Pillar, Provision, RubricItem
 from criticalmass.agreements.scoring import Rated, Score, score
-from criticalmass.core.models import Country
+from criticalmass.core.models import Country, DataNote
 from criticalmass.figures.citations import RowSpan
 from criticalmass.lib import targets
+from criticalmass.lib.notes import agreement_subject
 from criticalmass.parity import figures as parity_figures
 from criticalmass.parity import queries as parity_queries
 from criticalmass.parity.models import Category, Observation, Process
 
 RENEWAL_DAYS = 90
+PAX_GENDER, NO_CODE = "pax-gender", "no-code"  # the source and kind of notes on agreements with no code set
 TABLE_ROLES = [Category.SIGNATORIES, Category.NEGOTIATORS]  # "at the table": who signed, who negotiated
 GROUPINGS = {"year": ExtractYear("date"), "region": F("region"), "stage": F("stage"),
              "type": F("agreement_type")}
@@ -181,6 +183,25 @@ def pillar_counts(agreements: QuerySet[Agreement] | None = None) -> list[tuple[P
 def coded_agreements(agreements: QuerySet[Agreement] | None = None) -> int:
     """Agreements with any PA-X Gender provision: the base of the pillars' shares."""
     return provisions_in(agreements).values("agreement").distinct().count()
+
+
+def no_code_notes(agreements: QuerySet[Agreement] | None = None) -> QuerySet[DataNote]:
+    """The notes of agreements PA-X Gender lists with every code 0 (kind "no-code"), in scope."""
+    notes = DataNote.objects.filter(source__slug=PAX_GENDER, kind=NO_CODE)
+    if agreements is None:
+        return notes
+    listed = agreements.filter(pax_id__in=pax_ids(notes)).values_list("pax_id", flat=True)
+    return notes.filter(subject__in=[agreement_subject(pax_id) for pax_id in listed])
+
+
+def pax_ids(notes: QuerySet[DataNote]) -> list[int]:
+    """The AgtIds of notes about agreements ("agreement:<AgtId>")."""
+    return [int(subject.split(":")[1]) for subject in notes.values_list("subject", flat=True)]
+
+
+def listed_with_no_code(agreements: QuerySet[Agreement] | None = None) -> int:
+    """Agreements PA-X Gender lists but codes no provision for: coded, with none (not in the provisions)."""
+    return Agreement.objects.filter(pax_id__in=pax_ids(no_code_notes(agreements))).count()
 
 
 @dataclass(frozen=True)

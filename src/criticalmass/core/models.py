@@ -109,6 +109,33 @@ class Source(models.Model):
                 is_default=False)
 
 
+class DataNote(models.Model):
+    """A flaw of a source, as its import found it: stored, shown beside the figure it concerns.
+
+    `subject` names the record it concerns as a plain key ("agreement:8",
+    "observation:unmiss/2013-01-31/troops/GHA"); an empty subject concerns the file as a whole.
+    A re-import of the source replaces all its notes.
+    """
+
+    class Severity(models.TextChoices):
+        INFO = "info", "Information"
+        WARNING = "warning", "Warning"
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="notes")
+    source_row = models.PositiveIntegerField(null=True, blank=True)
+    kind = models.SlugField(max_length=50)
+    severity = models.CharField(max_length=10, choices=Severity.choices, default=Severity.WARNING)
+    subject = models.CharField(max_length=200, blank=True, db_index=True)
+    message = models.TextField()
+
+    class Meta:
+        ordering = ["source_id", "source_row", "pk"]
+        indexes = [models.Index(fields=["source", "kind"])]
+
+    def __str__(self) -> str:
+        return f"{self.source_id} line {self.source_row}: {self.message}"
+
+
 class AuditEvent(models.Model):
     """Who did what, when: imports, exports of sensitive data, permission-relevant changes."""
 

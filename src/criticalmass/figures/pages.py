@@ -8,6 +8,7 @@ from django.http import Http404, HttpResponse
 from django.urls import reverse
 
 from criticalmass.figures.csv import table_response
+from criticalmass.figures.notes import notes_response
 from criticalmass.figures.tables import Table
 
 Tables = dict[str, Table]
@@ -25,7 +26,11 @@ def link_csvs(tables: Tables, url_name: str, args: list[str], **params: str) -> 
 
 
 def one_table(tables: Tables, name: str, filename: str) -> HttpResponse:
-    """The table called `name` as `criticalmass-<filename>-<name>.csv`; 404 when there is none."""
+    """The table called `name` as `criticalmass-<filename>-<name>.csv`, or the notes of table T when
+    `name` is "T-notes"; 404 when there is none."""
+    noted = tables.get(name.removesuffix("-notes")) if name.endswith("-notes") else None
+    if noted is not None and noted.notes is not None:
+        return notes_response(noted.notes, f"criticalmass-{filename}-{name}")
     if name not in tables:
         raise Http404(f"There is no table '{name}' here.")
     return table_response(tables[name], f"criticalmass-{filename}-{name}")

@@ -3,7 +3,8 @@
 A Table's rows are the numbers behind a figure, already rounded as shown (shares to one decimal),
 so the HTML table, the chart (drawn from the same rows), the CSV download and the API cannot
 disagree. Each row carries a `source` citation (dataset, file, rows) that the CSV adds as its last
-column.
+column. A table may carry `notes`: the stored flaws of its sources about the records it shows
+(`figures.notes`), listed under the table and offered as a companion CSV.
 """
 
 from __future__ import annotations
@@ -11,16 +12,19 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from html import escape  # the standard library's: Django's lazy-aware one is slower, same output
 from typing import Any
 
+from django.db.models import QuerySet
 from django.utils.safestring import SafeString, mark_safe
 
-from criticalmass.core.models import Source
+from criticalmass.core.models import DataNote, Source
 from criticalmass.figures.citations import RowSpan, cite, sources_by_id
 
 Row = dict[str, Any]
 NOT_AT_PACE = "not at the current pace"
+NOTES_SHOWN = 20  # under a table; the notes CSV holds them all
 
 
 def one_decimal(value: float | None) -> float | None:
@@ -92,6 +96,20 @@ class Table:
     spans: list[RowSpan] = field(default_factory=list)
     as_of: dt.date | None = None
     csv_url: str = ""
+    notes: QuerySet[DataNote] | None = None  # the sources' notes on what the table shows
+
+    @cached_property
+    def shown_notes(self) -> list[DataNote]:
+        return [] if self.notes is None else list(self.notes.select_related("source")[:NOTES_SHOWN])
+
+    @cached_property
+    def notes_count(self) -> int:
+        return 0 if self.notes is None else self.notes.count()
+
+    @property
+    def notes_csv_url(self) -> str:
+        """The companion CSV of the table's notes, beside its own CSV: <name>-notes.csv."""
+        return self.csv_url.replace(f"{self.name}.csv", f"{self.name}-notes.csv", 1) if self.csv_url else ""
 
     @property
     def citation(self) -> str:

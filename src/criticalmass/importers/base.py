@@ -22,7 +22,8 @@ from django.db.models import Field as ModelField
 from django.utils import timezone
 from django.utils.text import slugify
 
-from criticalmass.core.models import Source, audit
+from criticalmass.core.models import DataNote, Source, audit
+from criticalmass.lib.notes import Note, as_note
 from criticalmass.parity.models import Observation
 
 # The natural key of an observation: process id, date, role, contributing country (ISO3 or None)
@@ -56,8 +57,10 @@ class ImportSummary:
     unit: str = "observations"  # what created, updated, unchanged and removed count
     source: str = ""  # the slug of the Source the file was imported as
 
-    def warn(self, line: int, message: str) -> None:
-        self.warnings.append((line, message))
+    def warn(self, line: int, message: str, kind: str = "", subject: str = "", severity: str = "warning",
+             ) -> None:
+        """A flaw of the source: printed, and stored as a DataNote of `kind` about `subject`."""
+        self.warnings.append(Note(line, message, kind, subject, severity))
 
     def sort_warnings(self) -> None:
         self.warnings.sort(key=lambda warning: warning[0])
@@ -66,6 +69,7 @@ class ImportSummary:
         return {
             "rows_read": self.rows_read, "created": self.created, "updated": self.updated,
             "unchanged": self.unchanged, "removed": self.removed, "warnings": len(self.warnings),
+            "notes": len(self.warnings),
         }
 
 
@@ -172,8 +176,20 @@ def run_import(info: SourceInfo, path: Path, summary: ImportSummary,
         summary.source = source.slug
         write(source)
         summary.sort_warnings()
+        save_notes(source, summary)
         audit("import", source.slug, detail={"file": path.name, "sha256": source.sha256, **summary.counts()})
     return summary
+
+
+def save_notes(source: Source, summary: ImportSummary) -> None:
+    """Replace the source's notes with this import's warnings (the same file twice: the same notes)."""
+    DataNote.objects.filter(source=source).delete()
+    notes = [as_note(warning) for warning in summary.warnings]
+    DataNote.objects.bulk_create([
+        DataNote(source=source, source_row=note.line or None, kind=note.kind, subject=note.subject,
+                 severity=note.severity, message=note.message)
+        for note in notes
+    ], batch_size=500)
 
 
 def upsert_observations(source: Source, observations: dict[Key, Values], summary: ImportSummary) -> None:

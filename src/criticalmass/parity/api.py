@@ -18,7 +18,7 @@ from ninja import Query, Router
 from ninja.pagination import paginate
 
 from criticalmass.api_common import ERRORS, Page
-from criticalmass.core.models import Source
+from criticalmass.core.models import DataNote, Source
 from criticalmass.figures.tables import Row, Table, row_sources, share_of
 from criticalmass.lib import targets
 from criticalmass.parity import figures, negotiation_figures, queries
@@ -26,6 +26,8 @@ from criticalmass.parity.figures import label, role_rank
 from criticalmass.parity.models import Observation, Process, TargetPolicy
 from criticalmass.parity.schemas import (
     AgreementFilters,
+    NoteFilters,
+    NoteOut,
     ObservationFilters,
     ObservationOut,
     OverviewOut,
@@ -274,3 +276,27 @@ def list_sources(request: HttpRequest) -> QuerySet[Source]:
     )
     return Source.objects.annotate(
         observation_count=Coalesce(Subquery(counts, output_field=IntegerField()), 0))
+
+
+@router.get("/notes", response={200: list[NoteOut], **ERRORS}, url_name="notes")
+@paginate(Page)
+def list_notes(request: HttpRequest, filters: Query[NoteFilters]) -> QuerySet[DataNote]:
+    """The sources' flaws the imports found, stored as notes: by source, subject (a trailing * for a
+    prefix) and kind; a source that is not imported is a 404."""
+    notes = DataNote.objects.select_related("source")
+    if filters.source:
+        notes = notes.filter(source=get_source(filters.source))
+    if filters.subject:
+        subject = filters.subject
+        notes = (notes.filter(subject__startswith=subject[:-1]) if subject.endswith("*")
+                 else notes.filter(subject=subject))
+    if filters.kind:
+        notes = notes.filter(kind=filters.kind)
+    return notes.order_by("source_id", "source_row", "pk")
+
+
+def get_source(slug: str) -> Source:
+    found = Source.objects.filter(slug=slug).first()
+    if found is None:
+        raise Http404(f"There is no source '{slug}'.")
+    return found

@@ -5,6 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from django.db.models import Count
+from django.urls import reverse
+
+from criticalmass.core.models import DataNote
 from criticalmass.figures.tables import Column, Table, one_decimal
 from criticalmass.lib.targets import Target
 from criticalmass.parity import queries, standing
@@ -60,13 +64,20 @@ SOURCE_COLUMNS = [
     Column("citation", "Citation"),
     Column("imported_at", "Imported", none="not yet"),
     Column("observation_count", "Observations", "int"),
+    Column("note_count", "Notes on the data", "int", link=lambda row: notes_link(row)),
 ]
 
 
+def notes_link(row: dict[str, Any]) -> str | None:
+    return reverse("parity:source_notes", args=[row["slug"]]) if row["note_count"] else None
+
+
 def sources_table() -> Table:
+    notes = dict(DataNote.objects.order_by().values_list("source").annotate(n=Count("pk")))
     rows = [{"slug": s.slug, "dataset": s.dataset, "publisher": s.publisher, "version": s.version or None,
              "file": s.file, "url": s.url, "licence": s.licence or None, "citation": s.citation,
              "imported_at": s.imported_at.strftime("%Y-%m-%d %H:%M UTC") if s.imported_at else None,
-             "observation_count": getattr(s, "observation_count", 0), "source": s.citation}
+             "observation_count": getattr(s, "observation_count", 0), "source": s.citation,
+             "note_count": notes.get(s.pk, 0)}
             for s in queries.sources_with_counts()]
     return Table("sources", "Imported datasets", SOURCE_COLUMNS, rows)

@@ -309,3 +309,26 @@ class OverviewOut(Schema):
     items: list[OverviewRole]
 
 
+
+
+# ---- Data notes ----------------------------------------------------------------------------
+
+class NoteOut(Schema):
+    source: str = Field(..., description="The slug of the source the note is about.")
+    source_row: int | None = Field(None, description="The line of the source's file, when one.")
+    kind: str = Field(..., description="A short slug: not-coded, sum-mismatch, duplicate-row, no-code...")
+    severity: str = Field(..., description="info or warning.")
+    subject: str = Field(..., description="The record: agreement:<AgtId>, observation:<process>/<date>/...")
+    message: str
+
+    @staticmethod
+    def resolve_source(note: Any) -> str:
+        return str(note.source.slug)
+
+
+class NoteFilters(Schema):
+    source: str | None = Field(None, description="Only the notes on this source (its slug).")
+    subject: str | None = Field(None, description="Only the notes about this record (e.g. agreement:8), or "
+                                                  "with a trailing * about every record it starts "
+                                                  "(observation:unmiss/*).")
+    kind: str | None = Field(None, description="Only the notes of this kind (e.g. not-coded).")

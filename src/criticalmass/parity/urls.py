@@ -18,4 +18,6 @@ urlpatterns = [
     path("targets/<slug:name>.csv", views.policies_csv, name="policies_csv"),
     path("sources/", views.sources, name="sources"),
     path("sources/<slug:name>.csv", views.sources_csv, name="sources_csv"),
+    path("sources/<slug:slug>/notes/", views.source_notes, name="source_notes"),
+    path("sources/<slug:slug>/notes.csv", views.source_notes_csv, name="source_notes_csv"),
 ]

@@ -10,20 +10,25 @@ from itertools import groupby
 from typing import Any
 
 from django.core.paginator import Paginator
+from django.db.models import Count, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from criticalmass.core.models import Country
+from criticalmass.core.models import Country, DataNote, Source
 from criticalmass.core.sections import process_sections
 from criticalmass.figures import charts
+from criticalmass.figures.notes import notes_about, notes_response, with_notes
 from criticalmass.figures.pages import Tables, link_csvs, one_table
 from criticalmass.figures.tables import Table
+from criticalmass.lib.notes import observation_subject
 from criticalmass.parity import figures, negotiation_figures, queries, reference_figures
 from criticalmass.parity.models import Category, Process, TargetPolicy
 
 RANKING_PAGE_SIZE = 20
+NOTES_PAGE_SIZE = 50
+NOT_CODED = "not-coded"  # the kind of note of an agreement a source lists with no count coded
 AGREEMENTS_PAGE_SIZE = 25
 UGPS = "un-ugps-2018-2028"
 IMPORT_HINT = "criticalmass import peacekeeping-gender FILE"
@@ -100,6 +105,8 @@ def operation(slug: str) -> Process:
 def mission_data(request: HttpRequest, slug: str) -> tuple[Process, TargetPolicy, str, Tables]:
     process, policy, sort = operation(slug), chosen_policy(request), chosen_sort(request)
     tables = figures.mission_tables(process, policy, sort)
+    subject = observation_subject(process.slug)  # the mission, then its observations under it
+    with_notes(tables["trend"], notes_about([subject], prefix=f"{subject}/"))
     link_csvs(tables, "parity:mission_csv", [slug], policy=policy.slug, sort=sort)
     return process, policy, sort, tables
 
@@ -155,6 +162,9 @@ def negotiation_data(slug: str | None) -> tuple[Process | None, TargetPolicy, Ta
         raise Http404("There is no target policy.")
     tables = negotiation_figures.negotiation_tables(policy, process)
     if process is None:
+        # Every note of the cited sources: the agreements they list but do not code among them.
+        listing = tables["agreements"]
+        with_notes(listing, DataNote.objects.filter(source__in=listing.cited_sources))
         return None, policy, link_csvs(tables, "parity:negotiations_csv", [])
     return process, policy, link_csvs(tables, "parity:negotiation_csv", [process.slug])
 
@@ -178,11 +188,14 @@ def negotiations(request: HttpRequest, slug: str | None = None) -> HttpResponse:
         agreement["html"] = tables["agreements"].html(agreement["rows"], columns, caption)
         agreement["source"] = "; ".join(dict.fromkeys(row["source"] for row in agreement["rows"]))
     floor = negotiation_figures.floor_text(policy)
+    notes = tables["agreements"].notes
+    not_coded = notes.filter(kind=NOT_CODED).count() if notes is not None else 0
     description = (f"Horizontal bars: for each role, the share of agreements whose delegates in that role "
                    f"were at least {floor} women.")
     return render(request, "parity/negotiations.html", {
         "process": process, "policy": policy, "floor": floor, "tables": tables, "page": page,
         "columns": columns, "conflicts": queries.negotiations_with_agreements() if process is None else None,
+        "not_coded": not_coded, "listed": page.paginator.count + not_coded,
         "chart": charts.chart("count_bars", tables["overview"], description, label_key="role",
                               value_label=f"Agreements with at least {floor} women (%)"),
     })
@@ -228,3 +241,23 @@ def sources(request: HttpRequest) -> HttpResponse:
 def sources_csv(request: HttpRequest, name: str) -> HttpResponse:
     return one_table({"sources": reference_figures.sources_table()}, name, "sources")
 
+
+
+def notes_of(slug: str) -> tuple[Source, QuerySet[DataNote]]:
+    source = get_object_or_404(Source, slug=slug)
+    return source, DataNote.objects.filter(source=source).order_by("source_row", "pk")
+
+
+@require_safe
+def source_notes(request: HttpRequest, slug: str) -> HttpResponse:
+    """What the import found wrong or missing in one source, a page of notes at a time."""
+    source, notes = notes_of(slug)
+    page = Paginator(notes, NOTES_PAGE_SIZE).get_page(request.GET.get("page"))
+    kinds = notes.order_by().values_list("kind").annotate(n=Count("pk")).order_by("kind")
+    return render(request, "parity/source_notes.html", {"source": source, "page": page, "kinds": kinds})
+
+
+@require_safe
+def source_notes_csv(request: HttpRequest, slug: str) -> HttpResponse:
+    source, notes = notes_of(slug)
+    return notes_response(notes, f"criticalmass-{source.slug}-notes")

@@ -14,6 +14,11 @@
 - Gender is the source's coding (its author used Gender API name recognition and manual coding, per
   the codebook); the platform stores those counts and never infers anyone's gender itself.
 - A second row with the same AgtId is left out with a warning naming both lines.
+- A count that cannot be (women above their role's total, a role above all delegates) refuses the
+  file. An agreement listed with every count NA is a note of kind "not-coded" (it has no
+  observation, so pages count it from the notes); a women's count whose total is NA and an NA
+  Del_N beside coded roles are notes too. Every warning is stored as a DataNote about
+  "agreement:<AgtId>".
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ from criticalmass.importers.base import (
     upsert_observations,
 )
 from criticalmass.importers.padd.reader import ALL, Agreement, Reading, read
+from criticalmass.lib.notes import observation_subject
 from criticalmass.parity.models import Category, Process
 
 DATASET = "padd"
@@ -91,7 +97,8 @@ def save_processes(reading: Reading, source: Source, summary: ImportSummary) -> 
         if slug in by_slug:
             first, ids[label] = by_slug[slug]
             summary.warn(agreement.line, f"conflicts {label!r} and {first!r} make the same process slug "
-                                         f"{slug!r}; their agreements share one process")
+                                         f"{slug!r}; their agreements share one process",
+                         "slug-clash", observation_subject(slug))
         else:
             ids[label] = save_process(slug, label, source).pk
             by_slug[slug] = (label, ids[label])

@@ -4,6 +4,11 @@ One row per comprehensive peace agreement. For each delegate role X the file giv
 coded in that role) and FemX_N (of them, women); Del_N and FemDel_N for all delegates; NADel_N the
 delegates whose gender is unknown. "NA" or an empty cell means not coded, which is not zero.
 Of the file's 111 columns only these are read; the others may be present and are ignored.
+
+A count that cannot be (more women than delegates in a role, more delegates in a role than in all)
+refuses the file, naming line and column. Nothing is left out silently: an agreement with no count
+coded, a women's count whose role total is not coded, and a Del_N not coded beside coded roles are
+each a note.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from criticalmass.lib.csvread import Row, read_rows
+from criticalmass.lib.notes import INFO, Note, agreement_subject
 
 # Delegates by role (signatories, observers, negotiators, mediators, logistics, advisers, women's
 # committee, role unknown), and all delegates.
@@ -41,7 +47,7 @@ class Agreement:
 class Reading:
     agreements: list[Agreement] = field(default_factory=list)
     rows_read: int = 0
-    warnings: list[tuple[int, str]] = field(default_factory=list)
+    warnings: list[Note] = field(default_factory=list)
 
 
 def read(path: Path, progress: Callable[[int], None] | None = None) -> Reading:
@@ -55,11 +61,13 @@ def read(path: Path, progress: Callable[[int], None] | None = None) -> Reading:
         agreement = parse(row)
         if agreement.agreement_id in first_line:
             first = first_line[agreement.agreement_id]
-            reading.warnings.append((row.line, f"AgtId {agreement.agreement_id} is also on line {first}; "
-                                               f"line {first} is kept, this line is left out"))
+            reading.warnings.append(Note(row.line, f"AgtId {agreement.agreement_id} is also on line {first}; "
+                                                   f"line {first} is kept, this line is left out",
+                                         "duplicate-row", agreement_subject(agreement.agreement_id)))
             continue
         first_line[agreement.agreement_id] = row.line
-        reading.warnings.extend((row.line, message) for message in inconsistencies(agreement))
+        refuse_impossible(row, agreement)
+        reading.warnings.extend(notes(agreement))
         reading.agreements.append(agreement)
     return reading
 
@@ -76,12 +84,47 @@ def role_counts(row: Row, prefix: str) -> Counts:
     return row.optional_count(f"{prefix}_N"), row.optional_count(f"Fem{prefix}_N")
 
 
-def inconsistencies(agreement: Agreement) -> Iterator[str]:
-    label = f"AgtId {agreement.agreement_id}"
+def refuse_impossible(row: Row, agreement: Agreement) -> None:
+    """A share above 100% cannot be the source's meaning: the whole file is refused."""
+    every = agreement.counts[ALL]
     for prefix, (total, women) in agreement.counts.items():
         if total is not None and women is not None and women > total:
-            yield (f"{label}: Fem{prefix}_N is {women}, more than {prefix}_N ({total}); "
-                   "numbers kept as given, men left unknown")
+            raise row.error(f"Fem{prefix}_N", f"{women} women out of {total} ({prefix}_N): more women than "
+                                              "delegates cannot be; nothing was imported")
+        for position, name in ((0, f"{prefix}_N"), (1, f"Fem{prefix}_N")):
+            part, whole = agreement.counts[prefix][position], every[position]
+            if prefix != ALL and part is not None and whole is not None and part > whole:
+                column = f"{'Fem' if position else ''}{ALL}_N"
+                raise row.error(name, f"{part} is more than {column} ({whole}): a role cannot count more "
+                                      "than all delegates; nothing was imported")
+
+
+def notes(agreement: Agreement) -> Iterator[Note]:
+    subject = agreement_subject(agreement.agreement_id)
+    for kind, message, severity in [*uncoded(agreement), *(("sum-mismatch", m, "warning")
+                                                           for m in inconsistencies(agreement))]:
+        yield Note(agreement.line, message, kind, subject, severity)
+
+
+def uncoded(agreement: Agreement) -> Iterator[tuple[str, str, str]]:
+    """What the file lists but does not code: said, never dropped without a word."""
+    label = f"AgtId {agreement.agreement_id}"
+    if all(total is None and women is None for total, women in agreement.counts.values()):
+        yield ("not-coded", f"{label} is listed but not coded (every delegate count is NA); counted as "
+                            "not coded, no figure is stored for it", INFO)
+        return
+    for prefix, (total, women) in agreement.counts.items():
+        if total is None and women is not None:
+            yield ("dropped-cell", f"{label}: Fem{prefix}_N is {women} but {prefix}_N is not coded; with no "
+                                   f"total there is no share, so no {prefix} figure is stored", "warning")
+    roles = [total for prefix in ROLE_PREFIXES if (total := agreement.counts[prefix][0]) is not None]
+    if agreement.counts[ALL][0] is None and roles:
+        yield ("total-not-coded", f"{label}: Del_N is not coded though {len(roles)} roles are (adding up to "
+                                  f"{sum(roles)}); no all-delegates figure is stored", "warning")
+
+
+def inconsistencies(agreement: Agreement) -> Iterator[str]:
+    label = f"AgtId {agreement.agreement_id}"
     sums = [
         ("delegates by role (Sig_N ... Unkn_N)", "Del_N"),
         ("women by role (FemSig_N ... FemUnkn_N)", "FemDel_N"),

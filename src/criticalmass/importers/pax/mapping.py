@@ -20,6 +20,7 @@ from criticalmass.agreements.models import Agreement
 from criticalmass.core.models import Country, Source
 from criticalmass.importers.base import ImportSummary, Progress, SourceInfo, chunked, run_import
 from criticalmass.importers.pax.reader import PaxAgreement, Reading, read
+from criticalmass.lib.notes import agreement_subject
 from criticalmass.parity.models import Process
 
 DATASET = "pax"
@@ -89,7 +90,8 @@ def known_countries(agreements: list[PaxAgreement], summary: ImportSummary) -> s
         for code in agreement.countries:
             if code not in known:
                 summary.warn(agreement.line, f"AgtId {agreement.pax_id}: {code!r} is not a known ISO 3166-1 "
-                                             "alpha-3 country code; the agreement is kept without it")
+                                             "alpha-3 country code; the agreement is kept without it",
+                             "unknown-country", agreement_subject(agreement.pax_id))
     return known
 
 

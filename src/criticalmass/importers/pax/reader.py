@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from criticalmass.lib.csvread import Row, read_rows
+from criticalmass.lib.notes import Note, agreement_subject
 
 REQUIRED = ["Con", "Contp", "PP", "PPName", "Reg", "AgtId", "Ver", "Agt", "Dat", "Status", "Agtp", "Stage",
             "StageSub", "Part", "ThrdPart", "Loc1ISO", "Loc2ISO", "GeWom"]
@@ -60,15 +61,17 @@ def read(path: Path, progress: Callable[[int], None] | None = None) -> Reading:
         agreement = parse(row)
         if agreement.pax_id in first_line:
             first = first_line[agreement.pax_id]
-            reading.warnings.append((row.line, f"AgtId {agreement.pax_id} is also on line {first}; "
-                                               f"line {first} is kept, this line is left out"))
+            reading.warnings.append(Note(row.line, f"AgtId {agreement.pax_id} is also on line {first}; "
+                                                   f"line {first} is kept, this line is left out",
+                                         "duplicate-row", agreement_subject(agreement.pax_id)))
             continue
         first_line[agreement.pax_id] = row.line
         name, line = process_names.setdefault(agreement.process_id, (agreement.process_name, row.line))
         if name != agreement.process_name:
             message = (f"PP {agreement.process_id} is named {agreement.process_name!r} here but {name!r} "
                        f"on line {line}; the first name is kept")
-            reading.warnings.append((row.line, message))
+            subject = agreement_subject(agreement.pax_id)
+            reading.warnings.append(Note(row.line, message, "name-mismatch", subject))
         reading.agreements.append(agreement)
     return reading
 

@@ -6,6 +6,8 @@
   agreements at all the import stops: `criticalmass import pax FILE` comes first.
 - An agreement PA-X codes as having no provisions on women, girls and gender (GeWom 0) but that
   PA-X Gender codes is kept as given, with a warning.
+- An agreement listed with every code 0 has no provision; it is a note of kind "no-code" (info), so
+  pages can count it among the coded agreements (coded, with no provision).
 - Provisions of an earlier import that the file no longer has are removed.
 """
 
@@ -24,8 +26,10 @@ from criticalmass.importers.base import (
     run_import,
 )
 from criticalmass.importers.pax_gender.reader import CODES, Reading, read
+from criticalmass.lib.notes import INFO, agreement_subject
 
 DATASET = "pax-gender"
+NO_CODE = "no-code"  # the kind of note of an agreement listed with every code 0
 Pair = tuple[int, int]  # agreement pk, code pk
 SOURCE = SourceInfo(
     slug="pax-gender",
@@ -65,7 +69,8 @@ def code_ids(summary: ImportSummary) -> dict[str, int]:
     for code in CODES:
         if code not in ids:
             ids[code] = GenderCode.objects.create(code=code, label=code).pk
-            summary.warn(1, f"code {code} was not in the pillar mapping; it was added in no pillar")
+            summary.warn(1, f"code {code} was not in the pillar mapping; it was added in no pillar",
+                         "unmapped-code", f"code:{code}")
     return ids
 
 
@@ -75,12 +80,18 @@ def provisions(reading: Reading, agreements: dict[int, tuple[int, bool]], codes:
     for row in reading.rows:
         if row.pax_id not in agreements:
             summary.warn(row.line, f"AgtId {row.pax_id} is not among the imported PA-X agreements; "
-                                   "its provisions are left out")
+                                   "its provisions are left out", "unknown-agreement",
+                         agreement_subject(row.pax_id))
             continue
         pk, gender = agreements[row.pax_id]
         if row.codes and not gender:
             summary.warn(row.line, f"AgtId {row.pax_id}: PA-X codes no provisions on women, girls and gender "
-                                   f"(GeWom 0) but PA-X Gender codes {len(row.codes)}; both kept as given")
+                                   f"(GeWom 0) but PA-X Gender codes {len(row.codes)}; both kept as given",
+                         "gewom-mismatch", agreement_subject(row.pax_id))
+        if not row.codes:
+            summary.warn(row.line, f"AgtId {row.pax_id} is listed with no code set (every code 0); it is "
+                                   "counted as coded with no provision", NO_CODE,
+                         agreement_subject(row.pax_id), INFO)
         for code in row.codes:
             wanted[pk, codes[code]] = row.line
     return wanted

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from criticalmass.lib.csvread import CsvFile, Row, check_header
+from criticalmass.lib.notes import Note, agreement_subject
 
 CODES = [
     "WggPar", "WggGenQuot", "WggEffPart", "WggCitizen", "WggParOth", "WggEq", "WggEqGen", "WggSocEq",
@@ -58,8 +59,9 @@ def read(path: Path, progress: Callable[[int], None] | None = None) -> Reading:
         parsed = parse(row)
         if parsed.pax_id in first_line:
             first = first_line[parsed.pax_id]
-            reading.warnings.append((row.line, f"AgtId {parsed.pax_id} is also on line {first}; "
-                                               f"line {first} is kept, this line is left out"))
+            reading.warnings.append(Note(row.line, f"AgtId {parsed.pax_id} is also on line {first}; "
+                                                   f"line {first} is kept, this line is left out",
+                                         "duplicate-row", agreement_subject(parsed.pax_id)))
             continue
         first_line[parsed.pax_id] = row.line
         reading.rows.append(parsed)

@@ -43,6 +43,7 @@ from criticalmass.importers.base import (
 )
 from criticalmass.importers.peacekeeping_gender.reader import CATEGORIES, Reading, Record, read
 from criticalmass.lib.csvread import read_rows
+from criticalmass.lib.notes import observation_subject
 from criticalmass.parity.models import Category, Process
 
 DATASET = "peacekeeping-gender"
@@ -123,7 +124,8 @@ def save_missions(reading: Reading, source: Source, summary: ImportSummary) -> d
         mission = registry.get(code)
         if mission is None:
             summary.warn(line, f"mission {code!r} is not in the mission registry ({REGISTRY}); "
-                               "its process is named after its code")
+                               "its process is named after its code", "unknown-mission",
+                         observation_subject(slugify(code)))
         ids[code] = save_mission(code, mission, source).pk
     return ids
 
@@ -149,7 +151,8 @@ def save_unknown_countries(reading: Reading, summary: ImportSummary) -> None:
         if iso3 not in known:
             Country.objects.create(iso3=iso3, name=names[iso3])
             summary.warn(line, f"contributor code {iso3!r} is not an ISO 3166-1 country; added as "
-                               f"{names[iso3]!r} so the source's numbers are kept")
+                               f"{names[iso3]!r} so the source's numbers are kept", "unknown-country",
+                         f"country:{iso3}")
 
 
 def observations(records: list[Record], process_ids: dict[str, int]) -> dict[Key, Values]:

@@ -4,7 +4,8 @@ Plain Python: no Django here.
 
 One row per month, contributing country and mission, with Male, Female and Total for each
 category. The reader checks every cell (raising RowError on the first bad one) and notes the
-source's own inconsistencies as warnings; it never changes a number.
+source's own inconsistencies as warnings; it never changes a number. A count that cannot be (more
+women or men than the category's total, a category above the row's Total Total) refuses the file.
 
 IPI publishes the same data in a second layout, read here too: header names with underscores
 (`Contributor_ISO-3`, `Troops_Female`) and no leading row-id column; aggregate rows whose
@@ -24,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from criticalmass.lib.csvread import CsvFile, Row, check_header
+from criticalmass.lib.notes import Note, observation_subject
 
 CATEGORIES = ["Individual Police", "Formed Police Units", "Experts on Mission", "Troops", "Total"]
 SEXES = ["Male", "Female", "Total"]
@@ -74,7 +76,7 @@ class Aggregate:
 class Reading:
     records: list[Record] = field(default_factory=list)
     rows_read: int = 0
-    warnings: list[tuple[int, str]] = field(default_factory=list)
+    warnings: list[Note] = field(default_factory=list)
     aggregates: list[Aggregate] = field(default_factory=list)
     # Each repeated row's cells -> the lines it is on; each stray code (column, as written) -> lines.
     copies: dict[tuple[str, ...], list[int]] = field(default_factory=dict)
@@ -125,10 +127,13 @@ def read(path: Path, progress: Callable[[int], None] | None = None) -> Reading:
         record = parse(row, columns, reading)
         key = (record.date, record.mission, record.iso3)
         if key in first_line:
-            reading.warnings.append((row.line, duplicate_message(key, first_line[key])))
+            message = duplicate_message(key, first_line[key])
+            reading.warnings.append(Note(row.line, message, "duplicate-row", subject(record)))
             continue
         first_line[key] = row.line
-        reading.warnings.extend((row.line, message) for message in inconsistencies(record))
+        refuse_impossible(row, record, columns)
+        reading.warnings.extend(Note(row.line, message, kind_of(message), subject(record))
+                                for message in inconsistencies(record))
         reading.records.append(record)
     reading.warnings += copies_warnings(reading) + stray_warnings(reading) + aggregate_warnings(reading)
     return reading
@@ -226,18 +231,42 @@ def duplicate_message(key: tuple[dt.date, str, str], first: int) -> str:
             f"line {first} is kept, this line is left out")
 
 
-def copies_warnings(reading: Reading) -> list[tuple[int, str]]:
+def kind_of(message: str) -> str:
+    return "empty-row" if "counts nobody" in message else "sum-mismatch"
+
+
+def subject(record: Record) -> str:
+    """The row's all-personnel observation (mission codes are letters: their slug is the lower case)."""
+    return observation_subject(record.mission.lower(), record.date, "total", record.iso3)
+
+
+def refuse_impossible(row: Row, record: Record, columns: Layout) -> None:
+    """A share above 100% cannot be the source's meaning: the whole file is refused."""
+    for category, male, female, total in zip(CATEGORIES, record.males(), record.females(), record.totals(),
+                                             strict=True):
+        for sex, count in (("Female", female), ("Male", male)):
+            if count is not None and total is not None and count > total:
+                raise row.error(columns[f"{category} {sex}"], f"{count} out of a Total of {total}: more than "
+                                "the total cannot be; nothing was imported")
+    everyone = record.totals()[-1]
+    for category, total in zip(CATEGORIES[:-1], record.totals()[:-1], strict=True):
+        if total is not None and everyone is not None and total > everyone:
+            raise row.error(columns[f"{category} Total"], f"{total} is more than Total Total ({everyone}): "
+                            "a category cannot count more than all; nothing was imported")
+
+
+def copies_warnings(reading: Reading) -> list[Note]:
     return [
-        (lines[0], f"this row is repeated exactly on {plural(len(lines) - 1, 'more line')} "
-                   f"({', '.join(map(str, lines[1:]))}); the copies are left out")
+        Note(lines[0], f"this row is repeated exactly on {plural(len(lines) - 1, 'more line')} "
+                       f"({', '.join(map(str, lines[1:]))}); the copies are left out", "repeated-row")
         for lines in reading.copies.values() if len(lines) > 1
     ]
 
 
-def stray_warnings(reading: Reading) -> list[tuple[int, str]]:
+def stray_warnings(reading: Reading) -> list[Note]:
     return [
-        (lines[0], f"{column} {value!r} has a stray apostrophe; read as {value.rstrip(STRAY)!r} "
-                   f"(on {plural(len(lines), 'line')}, this the first)")
+        Note(lines[0], f"{column} {value!r} has a stray apostrophe; read as {value.rstrip(STRAY)!r} "
+                       f"(on {plural(len(lines), 'line')}, this the first)", "stray-apostrophe")
         for (column, value), lines in reading.strays.items()
     ]
 
@@ -246,13 +275,13 @@ def plural(n: int, noun: str) -> str:
     return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
 
 
-def aggregate_warnings(reading: Reading) -> list[tuple[int, str]]:
+def aggregate_warnings(reading: Reading) -> list[Note]:
     """Each aggregate row whose counts differ from the sum of its detail rows (the kept records)."""
     sums: dict[tuple[dt.date, str | None], Counts] = {}
     for record in reading.records:
         for scope in ((record.date, record.mission), (record.date, None)):
             add(sums.setdefault(scope, [0] * len(COUNT_COLUMNS)), record.numbers)
-    warnings = []
+    warnings: list[Note] = []
     for aggregate in reading.aggregates:
         found = sums.get((aggregate.date, aggregate.mission), [0] * len(COUNT_COLUMNS))
         differences = [
@@ -262,8 +291,9 @@ def aggregate_warnings(reading: Reading) -> list[tuple[int, str]]:
         ]
         if differences:
             where = f"mission {aggregate.mission}" if aggregate.mission else "all missions"
-            warnings.append((aggregate.line, f"aggregate row ({where}, {aggregate.date}) says "
-                             + "; ".join(differences) + "; aggregate rows are not stored"))
+            warnings.append(Note(aggregate.line, f"aggregate row ({where}, {aggregate.date}) says "
+                                 + "; ".join(differences) + "; aggregate rows are not stored",
+                                 "aggregate-mismatch"))
     return warnings
 
 
