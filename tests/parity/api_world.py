@@ -24,6 +24,7 @@ ROUTES = [
     f"{API}/policies/escalating-to-parity",
     f"{API}/negotiations/agreements",
     f"{API}/negotiations/overview",
+    f"{API}/notes",
     f"{API}/sources",
 ]
 """One URL per route, for the tests that go through all of them."""
