@@ -17,6 +17,7 @@ from tests.parity.pages_world import (  # noqa: F401
     page_tables,
     table,
 )
+from tests.parity.pages_world import applies_from_2010
 
 NONE_TEXTS = {"unknown", "no target", "—", "not at the current pace", "too few months", "not yet"}
 FIGURES = [
@@ -79,6 +80,7 @@ def test_it_sends_csv_as_an_attachment_with_headers_first(client, world):
 
 
 def test_it_writes_the_chosen_policys_targets(client, world):
+    applies_from_2010()
     rows = csv_rows(client.get(f"/data/overall.csv?policy={UGPS}"))
     troops = [r for r in rows if r[1] == "Troops" and r[0] == "2012-01-31"][0]
     assert troops[2:7] == ["3", "60", "5.0", "8.0", "held from nearest official value"]
