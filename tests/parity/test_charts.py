@@ -14,8 +14,7 @@ from criticalmass.figures import charts
 from criticalmass.figures.tables import Column, Table
 from criticalmass.parity import figures, negotiation_figures, queries
 from criticalmass.parity.models import TargetPolicy
-from tests.parity.pages_world import UGPS, build_operations, build_talks, fresh_cache  # noqa: F401
-from tests.parity.pages_world import applies_from_2010
+from tests.parity.pages_world import UGPS, applies_from_2010, build_operations, build_talks, fresh_cache  # noqa: F401
 
 
 @pytest.fixture

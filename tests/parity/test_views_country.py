@@ -6,8 +6,14 @@ from __future__ import annotations
 import pytest
 
 from criticalmass.parity.models import Category
-from tests.parity.pages_world import ESCALATING, build_operations, csv_rows, fresh_cache, table  # noqa: F401
-from tests.parity.pages_world import applies_from_2010
+from tests.parity.pages_world import (  # noqa: F401
+    ESCALATING,
+    applies_from_2010,
+    build_operations,
+    csv_rows,
+    fresh_cache,
+    table,
+)
 
 TREND = "Ghana's women's share by category and month"
 MISSIONS = "Ghana's uniformed personnel by mission and category"

@@ -9,6 +9,7 @@ import pytest
 from criticalmass.parity.models import Category
 from tests.parity.pages_world import (  # noqa: F401
     UGPS,
+    applies_from_2010,
     as_number,
     build_operations,
     build_talks,
@@ -17,7 +18,6 @@ from tests.parity.pages_world import (  # noqa: F401
     page_tables,
     table,
 )
-from tests.parity.pages_world import applies_from_2010
 
 NONE_TEXTS = {"unknown", "no target", "—", "not at the current pace", "too few months", "not yet"}
 FIGURES = [

@@ -6,8 +6,7 @@ from __future__ import annotations
 import pytest
 
 from criticalmass.parity.models import Category, TargetPolicy
-from tests.parity.pages_world import UGPS, build_operations, csv_rows, fresh_cache, table  # noqa: F401
-from tests.parity.pages_world import applies_from_2010
+from tests.parity.pages_world import UGPS, applies_from_2010, build_operations, csv_rows, fresh_cache, table  # noqa: F401
 
 STATUS = "Where each category stands"
 OVERALL = "Women's share of UN uniformed peacekeepers by month"
@@ -168,7 +167,8 @@ def test_it_keeps_the_policy_when_paging(client, make_mission, observe):
 
 def test_it_answers_fast_in_few_queries(client, world, django_assert_max_num_queries):
     client.get("/")  # draws and caches the chart
-    with django_assert_max_num_queries(20):  # + the data age policy, twice, the sources' coverage and the closed missions' sources
+    # + the data age policy (twice), the sources' coverage and the closed missions' sources
+    with django_assert_max_num_queries(20):
         assert client.get("/").status_code == 200
 
 

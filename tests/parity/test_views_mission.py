@@ -6,8 +6,7 @@ from __future__ import annotations
 import pytest
 
 from criticalmass.parity.models import Category, Observation, Process
-from tests.parity.pages_world import UGPS, build_operations, csv_rows, fresh_cache, table  # noqa: F401
-from tests.parity.pages_world import applies_from_2010
+from tests.parity.pages_world import UGPS, applies_from_2010, build_operations, csv_rows, fresh_cache, table  # noqa: F401
 
 CATEGORIES = "UNMISS: women by category in the latest month"
 TREND = "UNMISS: women's share by category and month"

@@ -211,10 +211,12 @@ def get_ranking(request: HttpRequest, params: Query[RankingParams]) -> dict[str,
     policy, role = get_policy(params.policy), params.role.value
     month = figures.parse_month(params.as_of) if params.as_of else None
     found = figures.missions_on(role, month)
-    table, closed = figures.ranking_table(policy, role, month, found), figures.closed_table(role, month, found)
+    table = figures.ranking_table(policy, role, month, found)
+    closed = figures.closed_table(role, month, found)
     items = [{"rank": row["rank"], **mission_key(row), **figures_out(table, row)} for row in table.rows]
     apart = [{"rank": None, **mission_key(row), "last_date": row["latest"], "share": row["share"],
-              "end_date": row["end_date"], "why": row["why"], "citation": row["source"]} for row in closed.rows]
+              "end_date": row["end_date"], "why": row["why"], "citation": row["source"]}
+             for row in closed.rows]
     return {"policy": policy, "role": role, "as_of": table.as_of, "items": items, "closed": apart}
 
 

@@ -302,7 +302,8 @@ class SeriesParams(PolicyParam):
 class RankingParams(PolicyParam):
     role: Category = Category.TOTAL
     as_of: str | None = Field(None, pattern=r"^\d{4}-(0[1-9]|1[0-2])$",
-                              description="Rank on this month (YYYY-MM); the data's latest month when absent.")
+                              description="Rank on this month (YYYY-MM); the data's latest month "
+                              "when absent.")
 
 
 class AgreementFilters(DateRange):
