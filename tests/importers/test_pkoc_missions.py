@@ -1,4 +1,4 @@
-"""PKOC's mission start dates: read cell by cell, written to the missions' start dates, shown on their pages."""
+"""PKOC's mission start dates: read cell by cell, written to the missions, shown on their pages."""
 
 from __future__ import annotations
 
@@ -60,7 +60,8 @@ def test_it_adds_nothing_the_second_time():
     ("iso3c", "Mali", "'Mali' is not an ISO 3166-1 alpha-3 code"),
     ("mission", "", "is empty"),
 ])
-def test_it_refuses_a_bad_cell_naming_its_line_and_column_and_writes_nothing(tmp_path, column, value, problem):
+def test_it_refuses_a_bad_cell_naming_its_line_and_column_and_writes_nothing(tmp_path, column, value,
+                                                                             problem):
     bad = edited(PKOC, tmp_path / "mission_start.csv", 3, column, value)
     before = snapshot()
     with pytest.raises(RowError) as raised:
@@ -81,7 +82,8 @@ def test_it_keeps_a_mission_listed_twice_once_with_a_warning(tmp_path):
     twice.write_text(PKOC.read_text() + "UNTAC,1993,1,Cambodia,KHM,116\n")
     summary = pkoc_missions.import_file(twice)
     assert start_of("untac") == dt.date(1992, 3, 1)
-    assert summary.warnings == [(11, "mission 'UNTAC' is listed again (first on line 9); this row is left out")]
+    assert summary.warnings == [
+        (11, "mission 'UNTAC' is listed again (first on line 9); this row is left out")]
 
 
 def test_it_is_a_dataset_the_import_command_knows():

@@ -38,7 +38,8 @@ class Reading:
 
 def read(path: Path) -> Reading:
     """Every row of the file, checked; a mission's second row is left out with a warning."""
-    reading, first_line = Reading(), {}
+    reading = Reading()
+    first_line: dict[str, int] = {}
     for row in read_rows(path, COLUMNS):
         reading.rows_read += 1
         record = parse(row)
