@@ -155,3 +155,13 @@ def test_it_answers_a_month_that_is_not_one_with_404_on_pages_and_422_in_the_api
 def test_it_keeps_the_secretariats_thresholds_in_one_seeded_row(db):
     assert list(DataAgePolicy.objects.values_list("stale_after_months", "report_window_months")) == [(12, 3)]
     assert queries.data_age_policy().stale_after_months == 12
+
+
+def test_it_calls_a_closed_missions_figures_final_not_old(client, closing):
+    body = client.get("/missions/old/").content.decode()
+    assert "These figures end in January 2011: the mission closed on 30 June 2011." not in body  # Jan < Jun
+    assert "nothing newer has been imported" in body
+    Process.objects.filter(code="OLD").update(end_date=dt.date(2011, 1, 31))
+    body = client.get("/missions/old/").content.decode()
+    assert "These figures end in January 2011: the mission closed on 31 January 2011." in body
+    assert "nothing newer has been imported" not in body

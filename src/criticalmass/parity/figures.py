@@ -44,10 +44,15 @@ class DataAge:
     coverage: list[tuple[Source, dt.date, dt.date]]
     stale_after_months: int
     months_old: int
+    closed: dt.date | None = None  # the mission's end date, when its figures reach it: they are final
+
+    @property
+    def final(self) -> bool:
+        return self.closed is not None and month_of(self.closed) <= month_of(self.ends)
 
     @property
     def stale(self) -> bool:
-        return self.months_old > self.stale_after_months
+        return not self.final and self.months_old > self.stale_after_months
 
     @property
     def banner(self) -> str:
@@ -55,11 +60,16 @@ class DataAge:
         covered = "; ".join(f"{source.dataset}, {first:%b %Y} – {last:%b %Y}"
                             for source, first, last in self.coverage)
         where = f" ({covered})" if covered else ""
+        if self.final and self.closed:
+            return f"These figures end in {self.ends:%B %Y}: the mission closed on {self.closed:%-d %B %Y}."
         return f"These figures end in {self.ends:%B %Y}{where}; nothing newer has been imported."
 
 
-def data_age(tables: dict[str, Table], this_day: dt.date | None = None) -> DataAge | None:
-    """How old a page's figures are: the latest `as_of` of its tables; None when they hold no data."""
+def data_age(tables: dict[str, Table], this_day: dt.date | None = None,
+             closed: dt.date | None = None) -> DataAge | None:
+    """How old a page's figures are: the latest `as_of` of its tables; None when they hold no data.
+
+    `closed`: a mission's end date; figures that reach it are final, not stale."""
     ends = max((table.as_of for table in tables.values() if table.as_of), default=None)
     if ends is None:
         return None
@@ -67,7 +77,7 @@ def data_age(tables: dict[str, Table], this_day: dt.date | None = None) -> DataA
     covered = [(sources[i], first, last) for i, first, last in queries.coverage(sources)]
     this_month = month_of(this_day or today())
     return DataAge(ends, covered, queries.data_age_policy().stale_after_months,
-                   months_between(month_of(ends), this_month))
+                   months_between(month_of(ends), this_month), closed)
 
 
 # ---- Shared pieces -------------------------------------------------------------------------

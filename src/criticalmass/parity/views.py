@@ -138,7 +138,7 @@ def mission(request: HttpRequest, slug: str) -> HttpResponse:
         "sorts": figures.CONTRIBUTOR_SORTS,
         "bars": charts.chart("share_bars", tables["categories"], BARS, target_label=label),
         "lines": charts.chart("share_lines", tables["trend"], LINES, target_label=label),
-        "panels": process_sections(process), "data_age": figures.data_age(tables),
+        "panels": process_sections(process), "data_age": figures.data_age(tables, closed=process.end_date),
     })
 
 
