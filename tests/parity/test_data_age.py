@@ -11,7 +11,7 @@ from django.urls import reverse
 from criticalmass.briefings import build
 from criticalmass.parity import figures, queries, standing
 from criticalmass.parity.models import Category, DataAgePolicy, Process, TargetPolicy
-from tests.parity.pages_world import UGPS, build_operations, csv_rows, fresh_cache, table  # noqa: F401
+from tests.parity.pages_world import UGPS, build_operations, build_talks, csv_rows, fresh_cache, table  # noqa: F401
 
 API = "/api/parity"
 BANNER = ("These figures end in January 2012 (Test dataset, Jan 2011 – Jan 2012); "
@@ -165,3 +165,8 @@ def test_it_calls_a_closed_missions_figures_final_not_old(client, closing):
     body = client.get("/missions/old/").content.decode()
     assert "These figures end in January 2011: the mission closed on 31 January 2011." in body
     assert "nothing newer has been imported" not in body
+
+
+def test_it_dates_the_negotiations_overview_by_its_latest_agreement(client, source):
+    build_talks(source)
+    assert '<span class="as-of">Data as of Sep 2018.</span>' in client.get("/negotiations/").content.decode()
