@@ -131,6 +131,16 @@ def test_it_lists_mandates_up_for_renewal_in_the_next_90_days(client_as, mandate
     assert "UNMISS" in client_as("partner").get("/agreements/renewals/").content.decode()
 
 
+def test_it_dates_the_share_each_renewal_quotes(client, mandates):
+    rows = csv_table(client.get("/agreements/renewals/renewals.csv").content)
+    latest = [r["women_share_date"] for r in rows]
+    assert latest and all(latest)
+    body = client.get("/agreements/renewals/").content.decode()
+    assert "Share as of" in body
+    items = client.get("/api/agreements/renewals").json()
+    assert [i["women_share_date"] for i in items] == latest
+
+
 def test_it_gives_scorecards_and_renewals_in_the_api(client, client_as, mandates):
     client_as("secretariat").post(SCORE_PAGE, {"mandate": mandates["new"].pk, **good()})
     renewals = client.get("/api/agreements/renewals").json()

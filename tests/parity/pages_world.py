@@ -19,7 +19,7 @@ import pytest
 
 from criticalmass.core.models import Source
 from criticalmass.parity import queries
-from criticalmass.parity.models import Category, Observation, Process
+from criticalmass.parity.models import Category, Observation, Process, TargetPolicy
 
 UGPS = "un-ugps-2018-2028"
 ESCALATING = "escalating-to-parity"
@@ -154,3 +154,11 @@ def csv_rows(response) -> list[list[str]]:
 def as_number(text: str) -> str:
     """'1,234' -> '1234', '5.0%' -> '5.0': a table's text as its CSV value."""
     return text.replace(",", "").removesuffix("%")
+
+
+def applies_from_2010() -> None:
+    """Let the UN strategy apply from 2010, so that the fixture's 2011-2013 months have its targets.
+
+    As seeded it starts in 2018 and sets no target before (parity.standing.target_function).
+    """
+    TargetPolicy.objects.filter(slug=UGPS).update(start_year=2010)

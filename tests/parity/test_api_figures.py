@@ -10,6 +10,7 @@ from criticalmass.parity import figures as parity_figures
 from criticalmass.parity import queries, standing
 from criticalmass.parity.models import Category, Observation, TargetPolicy
 from tests.parity.api_world import API, build_world
+from tests.parity.pages_world import applies_from_2010
 
 UGPS = "un-ugps-2018-2028"
 
@@ -68,6 +69,7 @@ def test_it_says_not_at_the_current_pace_as_null(client, world):
 
 
 def test_it_uses_the_policy_asked_for(client, world):
+    applies_from_2010()
     body = client.get(f"{API}/processes/unmiss?policy={UGPS}").json()
     assert body["policy"] == {"slug": UGPS, "name": TargetPolicy.objects.get(slug=UGPS).name}
     total, troops = body["roles"]
@@ -107,6 +109,7 @@ def test_it_sums_the_series_over_every_operation_when_no_process_is_given(client
 
 
 def test_it_gives_each_years_target_of_an_anchored_policy_in_the_series(client, world):
+    applies_from_2010()
     points = client.get(f"{API}/series?process=unmiss&role=troops&policy={UGPS}").json()["points"]
     assert [(p["target"], p["target_provenance"]) for p in points] == \
         [(8.0, "held from nearest official value")] * 2

@@ -14,7 +14,7 @@ from criticalmass.figures import charts
 from criticalmass.figures.tables import Column, Table
 from criticalmass.parity import figures, negotiation_figures, queries
 from criticalmass.parity.models import TargetPolicy
-from tests.parity.pages_world import UGPS, build_operations, build_talks, fresh_cache  # noqa: F401
+from tests.parity.pages_world import UGPS, applies_from_2010, build_operations, build_talks, fresh_cache  # noqa: F401
 
 
 @pytest.fixture
@@ -70,6 +70,7 @@ def test_it_draws_the_target_as_a_dashed_labelled_line(overall):
 
 
 def test_it_draws_each_categorys_own_target_under_the_un_strategy(world):
+    applies_from_2010()
     table = figures.series_table("t", "t", queries.cited_series(), TargetPolicy.objects.get(slug=UGPS))
     svg = charts.svg("share_lines", table, target_label="Target")
     assert "target 8.0%" in svg and "target 18.0%" in svg and "target 30.0%" not in svg

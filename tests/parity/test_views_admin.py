@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import ValidationError
 
-from criticalmass.parity.models import Category, Process, TargetAnchor, TargetPolicy
+from criticalmass.parity.models import Category, DataAgePolicy, Process, TargetAnchor, TargetPolicy
 from tests.parity.pages_world import build_operations, fresh_cache, table  # noqa: F401
 
 POLICIES = "/admin/parity/targetpolicy/"
@@ -119,3 +119,22 @@ def test_it_forgets_cached_figures_when_a_process_changes_kind(client, world):
     world.unmiss.kind = Process.Kind.RECONSTRUCTION
     world.unmiss.save()  # as the admin saves it
     assert table(client.get("/"), overall)[1][2:5] == ["12", "60", "20.0%"]
+
+
+def test_it_lets_the_secretariat_edit_the_staleness_threshold_and_nobody_add_or_delete_it(client_as, world):
+    row = DataAgePolicy.objects.get()
+    client = client_as("secretariat")
+    url = f"/admin/parity/dataagepolicy/{row.pk}/change/"
+    response = client.post(url, {"stale_after_months": "24", "report_window_months": "2"})
+    assert response.status_code == 302
+    assert DataAgePolicy.objects.values_list("stale_after_months", "report_window_months").get() == (24, 2)
+    assert client.get("/admin/parity/dataagepolicy/add/").status_code == 403
+    assert client.get(f"/admin/parity/dataagepolicy/{row.pk}/delete/").status_code == 403
+
+
+def test_it_refuses_a_threshold_of_zero_months_in_plain_words(db):
+    with pytest.raises(ValidationError) as raised:
+        DataAgePolicy(stale_after_months=0, report_window_months=0).full_clean()
+    assert raised.value.message_dict == {
+        "stale_after_months": ["Figures are stale after at least 1 month."],
+        "report_window_months": ["The window holds at least the month ranked (1)."]}

@@ -6,7 +6,14 @@ from __future__ import annotations
 import pytest
 
 from criticalmass.parity.models import Category
-from tests.parity.pages_world import ESCALATING, build_operations, csv_rows, fresh_cache, table  # noqa: F401
+from tests.parity.pages_world import (  # noqa: F401
+    ESCALATING,
+    applies_from_2010,
+    build_operations,
+    csv_rows,
+    fresh_cache,
+    table,
+)
 
 TREND = "Ghana's women's share by category and month"
 MISSIONS = "Ghana's uniformed personnel by mission and category"
@@ -63,6 +70,7 @@ def test_it_links_each_mission_to_its_page(client, world):
 
 
 def test_it_sums_the_countrys_deployments_against_the_un_strategy(client, world):
+    applies_from_2010()
     rows = table(client.get("/countries/GHA/"), TREND)
     assert rows == [
         ["Jan 2011", "All uniformed personnel", "16", "90", "17.8%", "no target", "—"],
@@ -87,6 +95,7 @@ def test_it_labels_official_interpolated_and_held_targets(client, make_mission, 
 
 
 def test_it_draws_the_un_strategys_lines(client, world):
+    applies_from_2010()
     body = client.get("/countries/GHA/").content.decode()
     assert body.count("<svg") == 1
     assert "target 8.0%" in body and "target 18.0%" in body

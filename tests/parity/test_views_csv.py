@@ -9,6 +9,7 @@ import pytest
 from criticalmass.parity.models import Category
 from tests.parity.pages_world import (  # noqa: F401
     UGPS,
+    applies_from_2010,
     as_number,
     build_operations,
     build_talks,
@@ -79,6 +80,7 @@ def test_it_sends_csv_as_an_attachment_with_headers_first(client, world):
 
 
 def test_it_writes_the_chosen_policys_targets(client, world):
+    applies_from_2010()
     rows = csv_rows(client.get(f"/data/overall.csv?policy={UGPS}"))
     troops = [r for r in rows if r[1] == "Troops" and r[0] == "2012-01-31"][0]
     assert troops[2:7] == ["3", "60", "5.0", "8.0", "held from nearest official value"]

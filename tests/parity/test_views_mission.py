@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from criticalmass.parity.models import Category, Observation, Process
-from tests.parity.pages_world import UGPS, build_operations, csv_rows, fresh_cache, table  # noqa: F401
+from tests.parity.pages_world import UGPS, applies_from_2010, build_operations, csv_rows, fresh_cache, table  # noqa: F401
 
 CATEGORIES = "UNMISS: women by category in the latest month"
 TREND = "UNMISS: women's share by category and month"
@@ -85,6 +85,7 @@ def test_it_draws_a_bar_chart_and_a_trend_chart(client, world):
 
 
 def test_it_switches_the_target_with_the_policy(client, world):
+    applies_from_2010()
     rows = table(client.get(f"/missions/unmiss/?policy={UGPS}"), CATEGORIES)
     assert rows[0][1] == "– no target" and rows[0][6:] == ["no target", "—"]
     assert rows[1][1] == "✗ off track" and rows[1][6:] == ["8.0%", "held from nearest official value"]
@@ -125,6 +126,7 @@ def test_it_shows_an_empty_mission_without_charts(client, make_mission):
 
 def test_it_answers_in_few_queries(client, world, django_assert_max_num_queries):
     client.get("/missions/unmiss/")
-    # the trend is cached: the data version (3 queries) instead of the series query; one for the notes
-    with django_assert_max_num_queries(17):
+    # the trend is cached (the data version, 3 queries, instead of the series query); one for the notes,
+    # the data age policy and the sources' coverage
+    with django_assert_max_num_queries(19):
         client.get("/missions/unmiss/")

@@ -325,6 +325,7 @@ class MandateOut(Schema):
 class RenewalOut(MandateOut):
     women_share: float | None = Field(..., description="Women among the mission's uniformed personnel, "
                                       "latest month (%).")
+    women_share_date: dt.date | None = Field(..., description="The month of that share (its data's date).")
     parity_status: str = Field(..., description="met, close, off track, no data or no target "
                                "(default policy).")
 
@@ -385,5 +386,6 @@ def list_renewals(request: HttpRequest) -> list[dict[str, Any]]:
         status = queries.parity_status(mandate.process)
         found.append({**mandate_out(mandate, items),
                       "women_share": status["share"] if status else None,
+                      "women_share_date": status["latest"] if status else None,
                       "parity_status": status["status"] if status else "no data"})
     return found

@@ -322,6 +322,7 @@ RENEWAL_COLUMNS = [
     Column("resolution", "Latest resolution"),
     Column("score", "Score (%)", "pct", none="not rated"),
     Column("women_share", "Women among uniformed personnel (%)", "pct"),
+    Column("women_share_date", "Share as of", "month", none="—"),
     Column("parity_status", "Parity status", "status"),
 ]
 
@@ -335,6 +336,7 @@ def renewals_table(today: dt.date) -> Table:
         rows.append({**row, "mission": mandate.process.code or mandate.process.name,
                      "process_slug": mandate.process.slug,
                      "women_share": status["share"] if status else None,
+                     "women_share_date": status["latest"] if status else None,
                      "parity_status": status["status"] if status else "no data"})
     caption = f"Mandates up for renewal in the {queries.RENEWAL_DAYS} days from {today:%d %B %Y}"
     return Table("renewals", caption, RENEWAL_COLUMNS, rows)

@@ -50,6 +50,7 @@ class Figure:
     label: str
     value: str
     source: str
+    as_of: dt.date | None = None  # the last date of the data the figure stands on
 
 
 @dataclass
@@ -79,6 +80,11 @@ class Briefing:
     objections: list[Objection] = field(default_factory=list)
     organizations: list[Organization] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
+
+    @property
+    def data_ends(self) -> dt.date | None:
+        """The latest date of the data its figures quote: printed beside the date it was prepared."""
+        return max((f.as_of for f in self.figures if f.as_of), default=None)
 
     @property
     def arguments_order(self) -> list[str]:
@@ -136,18 +142,22 @@ def summary_figures(name: str, table: Table, policy: TargetPolicy) -> list[Figur
     if row is None or row["latest"] is None:
         cited = row["source"] if row else "no source"
         return [Figure(f"Women in {name}", "no counts with women known", cited)]
-    source = row["source"]
+    source, as_of = row["source"], row["latest"]
+    ending = f" (from data ending {as_of:%b %Y})"
+    forecast = shown(table, row, "forecast_target") + ending
+    if row["forecast_in_past"]:
+        forecast = row["forecast_note"]
     found = [Figure(f"Women's share in {name}, {row['latest']:%B %Y}",
-                    f"{shown(table, row, 'share')} ({row['women']:,} of {row['total']:,})", source)]
+                    f"{shown(table, row, 'share')} ({row['women']:,} of {row['total']:,})", source, as_of)]
     if row["target"] is not None:
         found += [
             Figure(f"Target for {row['target_year']} ({policy.name})", shown(table, row, "target"),
                    policy.name),
-            Figure("Status against target", row["status"], source),
-            Figure("Target reached at the current pace in", shown(table, row, "forecast_target"), source),
+            Figure("Status against target", row["status"], source, as_of),
+            Figure("Target reached at the current pace in", forecast, source, as_of),
         ]
-    found.append(Figure("Parity (50%) reached at the current pace in", shown(table, row, "forecast_parity"),
-                        source))
+    found.append(Figure("Parity (50%) reached at the current pace in",
+                        shown(table, row, "forecast_parity") + ending, source, as_of))
     return found
 
 
@@ -206,6 +216,7 @@ def country_figures(country: Country, policy: TargetPolicy) -> list[Figure]:
                 f"{table.column('share').text(share_of(women, total))} ({women:,} of {total:,}, "
                 f"{len(known)} missions)",
                 cite_rows(table, known),
+                max(r["date"] for r in known),
             )
         )
     found += wps_index_figures(country)

@@ -10,7 +10,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from criticalmass.importers import iati, padd, pax, pax_gender, peacekeeping_gender, plans, wps_index
+from criticalmass.importers import (
+    iati,
+    padd,
+    pax,
+    pax_gender,
+    peacekeeping_gender,
+    pkoc_missions,
+    plans,
+    wps_index,
+)
 from criticalmass.importers.base import ImportSummary
 
 # The watchdog's registry of plans ships with the platform; an absolute path is read as it is.
@@ -32,6 +41,9 @@ DATASETS = {
     for dataset in [
         Dataset("peacekeeping-gender", "UN uniformed peacekeepers by gender (IPI Peacekeeping Database)",
                 "un_pko_gender_ipi/Gender.Full.csv", peacekeeping_gender.import_file, versioned=True),
+        # after peacekeeping-gender, whose mission registry would otherwise put back its own start dates
+        Dataset("pkoc-missions", "UN peacekeeping missions' start year and month (PKOC, Amicarelli & "
+                "Di Salvatore 2021)", "pko_missions_pkoc/mission_start.csv", pkoc_missions.import_file),
         Dataset("padd", "Peace Agreement Delegate Dataset 1.0 (Good 2024)",
                 "padd/PADD_Agreement_Level.csv", padd.import_file, versioned=True),
         # pax before pax-gender: gender provisions attach to the agreements PA-X imports.

@@ -13,7 +13,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from criticalmass.core.admin import SecretariatAdmin, SecretariatPermissions
-from criticalmass.parity.models import Observation, Process, TargetAnchor, TargetPolicy
+from criticalmass.parity.models import DataAgePolicy, Observation, Process, TargetAnchor, TargetPolicy
 
 
 @admin.register(Process)
@@ -78,3 +78,16 @@ class TargetPolicyAdmin(SecretariatAdmin):
         if obj.is_default:
             others: QuerySet[TargetPolicy] = TargetPolicy.objects.exclude(pk=obj.pk).filter(is_default=True)
             others.update(is_default=False)
+
+
+@admin.register(DataAgePolicy)
+class DataAgePolicyAdmin(SecretariatAdmin):
+    """One row: edited, never added a second time nor deleted (the pages would fall back to the defaults)."""
+
+    list_display = ["__str__", "stale_after_months", "report_window_months"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return not DataAgePolicy.objects.exists() and super().has_add_permission(request)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False

@@ -90,8 +90,9 @@ def figures_out(table: Table, row: Row) -> dict[str, Any]:
         "target": row["target"], "target_year": row["target_year"],
         "target_provenance": row["target_provenance"], "status": row["status"], "gap": row["gap"],
         "slope": row["trend"], "forecast_target_year": row["forecast_target"],
-        "forecast_parity_year": row["forecast_parity"], "citation": row["source"],
-        "sources": row_sources(table, row),
+        "forecast_parity_year": row["forecast_parity"], "data_ends": row["data_ends"],
+        "forecast_in_past": row["forecast_in_past"], "forecast_note": row["forecast_note"],
+        "citation": row["source"], "sources": row_sources(table, row),
     }
 
 
@@ -202,22 +203,29 @@ def empty_figures() -> dict[str, Any]:
     """The summary of a series with no counts at all: nothing known, nothing cited."""
     return {"latest_date": None, "women": None, "total": None, "share": None, "target": None,
             "target_year": None, "target_provenance": None, "status": "no data", "gap": None, "slope": None,
-            "forecast_target_year": None, "forecast_parity_year": None, "citation": "", "sources": []}
+            "forecast_target_year": None, "forecast_parity_year": None, "data_ends": None,
+            "forecast_in_past": False, "forecast_note": None, "citation": "", "sources": []}
 
 
 @router.get("/missions/ranking", response={200: RankingOut, **ERRORS}, url_name="ranking")
 def get_ranking(request: HttpRequest, params: Query[RankingParams]) -> dict[str, Any]:
     """Peace operations ranked by gap to target, biggest first, ties by mission code (the dashboard's)."""
     policy, role = get_policy(params.policy), params.role.value
-    table = figures.ranking_table(policy, role)
-    items = [
-        {"rank": row["rank"], "slug": row["mission_slug"], "code": row["code"], "name": row["name"],
-         "host_country": row["host_country_iso3"],
-         "url": reverse("api:process", kwargs={"slug": row["mission_slug"]}),
-         **figures_out(table, row)}
-        for row in table.rows
-    ]
-    return {"policy": policy, "role": role, "items": items}
+    month = figures.parse_month(params.as_of) if params.as_of else None
+    found = figures.missions_on(role, month)
+    table = figures.ranking_table(policy, role, month, found)
+    closed = figures.closed_table(role, month, found)
+    items = [{"rank": row["rank"], **mission_key(row), **figures_out(table, row)} for row in table.rows]
+    apart = [{"rank": None, **mission_key(row), "last_date": row["latest"], "share": row["share"],
+              "end_date": row["end_date"], "why": row["why"], "citation": row["source"]}
+             for row in closed.rows]
+    return {"policy": policy, "role": role, "as_of": table.as_of, "items": items, "closed": apart}
+
+
+def mission_key(row: Row) -> dict[str, Any]:
+    return {"slug": row["mission_slug"], "code": row["code"], "name": row["name"],
+            "host_country": row["host_country_iso3"],
+            "url": reverse("api:process", kwargs={"slug": row["mission_slug"]})}
 
 
 @router.get("/negotiations/overview", response={200: OverviewOut, **ERRORS},

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from django.urls import reverse
+from django.utils import timezone
 
-from criticalmass.core.models import Country
+from criticalmass.core.models import Country, Source
 from criticalmass.figures.citations import RowSpan
 from criticalmass.figures.tables import NOT_AT_PACE, Column, Row, Table, one_decimal, share_of, with_sources
 from criticalmass.lib.targets import Status, Target
@@ -31,17 +33,90 @@ def status_text(summary: standing.Summary) -> str:
     return "no data" if summary.status == Status.UNKNOWN else str(summary.status)
 
 
+# ---- How old the figures are ---------------------------------------------------------------
+
+@dataclass(frozen=True)
+class DataAge:
+    """The latest month a page's figures reach, the coverage of the sources they cite, and whether
+    that month is older than the secretariat's threshold (DataAgePolicy.stale_after_months)."""
+
+    ends: dt.date
+    coverage: list[tuple[Source, dt.date, dt.date]]
+    stale_after_months: int
+    months_old: int
+    closed: dt.date | None = None  # the mission's end date, when its figures reach it: they are final
+
+    @property
+    def final(self) -> bool:
+        return self.closed is not None and month_of(self.closed) <= month_of(self.ends)
+
+    @property
+    def stale(self) -> bool:
+        return not self.final and self.months_old > self.stale_after_months
+
+    @property
+    def banner(self) -> str:
+        """"These figures end in February 2014 (IPI Peacekeeping Database, Nov 2009 – Feb 2014); ..."."""
+        covered = "; ".join(f"{source.dataset}, {first:%b %Y} – {last:%b %Y}"
+                            for source, first, last in self.coverage)
+        where = f" ({covered})" if covered else ""
+        if self.final and self.closed:
+            return f"These figures end in {self.ends:%B %Y}: the mission closed on {self.closed:%-d %B %Y}."
+        return f"These figures end in {self.ends:%B %Y}{where}; nothing newer has been imported."
+
+
+def data_age(tables: dict[str, Table], this_day: dt.date | None = None,
+             closed: dt.date | None = None) -> DataAge | None:
+    """How old a page's figures are: the latest `as_of` of its tables; None when they hold no data.
+
+    `closed`: a mission's end date; figures that reach it are final, not stale."""
+    ends = max((table.as_of for table in tables.values() if table.as_of), default=None)
+    if ends is None:
+        return None
+    sources = {i: source for table in tables.values() for i, source in table.sources.items()}
+    covered = [(sources[i], first, last) for i, first, last in queries.coverage(sources)]
+    this_month = month_of(this_day or today())
+    return DataAge(ends, covered, queries.data_age_policy().stale_after_months,
+                   months_between(month_of(ends), this_month), closed)
+
+
 # ---- Shared pieces -------------------------------------------------------------------------
 
-def target_row(target: Target | None) -> Row:
+def target_row(target: Target | None, no_target: str | None = None) -> Row:
+    """The target and where it comes from; with none, why, when the policy says ("none: the policy ...")."""
     return {"target": one_decimal(target.value) if target else None,
-            "target_provenance": str(target.provenance) if target else None}
+            "target_provenance": str(target.provenance) if target else
+            f"none: {no_target}" if no_target else None}
+
+
+def today() -> dt.date:
+    """Today where the platform judges dates (settings.TIME_ZONE)."""
+    return timezone.localdate()
+
+
+def forecast_note(summary: standing.Summary, this_year: int) -> str | None:
+    """What a forecast stands on: "from data ending Feb 2014", or, when its year is already past,
+    "should have been reached by 2025 at the 2010–2014 pace; no newer data"."""
+    if summary.latest is None:
+        return None
+    if forecast_in_past(summary, this_year):
+        since = summary.since or summary.latest.date
+        return (f"should have been reached by {summary.forecast_target} at the "
+                f"{since.year}–{summary.latest.date.year} pace; no newer data")
+    return f"from data ending {summary.latest.date:%b %Y}"
+
+
+def forecast_in_past(summary: standing.Summary, this_year: int) -> bool:
+    """A target forecast after the data's last year and before this year: a year already past."""
+    year, latest = summary.forecast_target, summary.latest
+    return year is not None and latest is not None and latest.date.year < year < this_year
 
 
 def summary_row(summary: standing.Summary) -> Row:
     """Where one series stands: its latest month, share, target, gap, status, trend and forecasts."""
     latest = summary.latest
-    share, target = one_decimal(summary.latest_share), target_row(summary.target)
+    share, target = one_decimal(summary.latest_share), target_row(summary.target, summary.no_target)
+    this_year = today().year
     return {
         "latest": latest.date if latest else None,
         "women": latest.women if latest else None,
@@ -55,6 +130,9 @@ def summary_row(summary: standing.Summary) -> Row:
         "trend": one_decimal(summary.slope),
         "forecast_target": summary.forecast_target,
         "forecast_parity": summary.forecast_parity,
+        "data_ends": latest.date if latest else None,
+        "forecast_in_past": forecast_in_past(summary, this_year),
+        "forecast_note": forecast_note(summary, this_year),
     }
 
 
@@ -68,6 +146,7 @@ SUMMARY_COLUMNS = [
     Column("trend", "Trend (points a year)", "trend", none="too few months"),
     Column("forecast_target", "Reaches target", "year", none=NOT_AT_PACE),
     Column("forecast_parity", "Reaches parity", "year", none=NOT_AT_PACE),
+    Column("forecast_note", "Forecasts", none="—"),
 ]
 SERIES_COLUMNS = [
     Column("date", "Month", "month", row_header=True),
@@ -89,10 +168,18 @@ def series_table(name: str, caption: str, cited: queries.CitedSeries, policy: Ta
         for point in cited.by_key.get(role, []):
             point_spans = cited.rows[role, point.date]
             spans += point_spans
+            year = point.date.year
             rows.append({"date": point.date, "role": role, "series": label(role), "women": point.women,
                          "total": point.total, "share": one_decimal(point.share),
-                         **target_row(target_of(point.date.year)), "_spans": point_spans})
-    return with_sources(Table(name, caption, SERIES_COLUMNS, rows, spans=spans))
+                         **target_row(target_of(year), standing.no_target_reason(policy, year)),
+                         "_spans": point_spans})
+    as_of = latest_of(rows, "date")
+    return with_sources(Table(name, caption, SERIES_COLUMNS, rows, spans=spans, as_of=as_of))
+
+
+def latest_of(rows: Sequence[Row], key: str) -> dt.date | None:
+    """The latest date in the rows' `key`: what a table is "as of"."""
+    return max((row[key] for row in rows if row.get(key) is not None), default=None)
 
 
 def status_table(name: str, caption: str, cited: queries.CitedSeries, policy: TargetPolicy,
@@ -110,7 +197,7 @@ def status_table(name: str, caption: str, cited: queries.CitedSeries, policy: Ta
         summary = standing.summarize(cited.by_key.get(role, []), policy, role)
         rows.append({"role": role, "series": label(role), **summary_row(summary), "_spans": role_spans})
     columns = [Column("series", "Category", row_header=True), *SUMMARY_COLUMNS]
-    return with_sources(Table(name, caption, columns, rows, spans=spans))
+    return with_sources(Table(name, caption, columns, rows, spans=spans, as_of=latest_of(rows, "latest")))
 
 
 def label(role: str) -> str:
@@ -143,39 +230,141 @@ RANKING_COLUMNS = [
 ]
 
 
-def ranking_table(policy: TargetPolicy, role: str) -> Table:
-    """Peace operations by gap to target in `role`, biggest first; those without a gap last.
+Month = tuple[int, int]  # (year, month)
 
-    Every operation with counts in `role` is ranked, those whose women are not counted as "no data".
-    Equal gaps keep the order of the missions' codes (names where there is no code), then their ids:
-    the one order of ties on the page, in the CSV and in the API.
+
+def month_of(day: dt.date) -> Month:
+    return day.year, day.month
+
+
+def months_between(earlier: Month, later: Month) -> int:
+    return (later[0] - earlier[0]) * 12 + later[1] - earlier[1]
+
+
+@dataclass(frozen=True)
+class Standing:
+    """The missions on one month: those ranked on their figures then, and those listed apart."""
+
+    month: Month | None  # the month asked for (the latest month of the data by default)
+    as_of: dt.date | None  # the latest date of the data in that month or before
+    current: list[tuple[Process, list[standing.SeriesPoint]]]
+    apart: list[tuple[Process, standing.SeriesPoint | None, str]]  # mission, its last month, why apart
+    spans: dict[int, list[RowSpan]]
+
+
+def missions_on(role: str, month: Month | None = None) -> Standing:
+    """Which missions to rank on `month` (default: the data's latest month), and which to list apart.
+
+    A mission is ranked on its months up to `month` when it reported in the ranking window (the
+    month and the months before it: DataAgePolicy.report_window_months) and had not closed by then.
+    One whose end date is before the month is listed apart as closed; one with no month in the
+    window as "no month reported after" its last month. A mission with no month up to `month` (it
+    had not started) is left out.
     """
     cited = queries.cited_series_by_process(role)
+    window = queries.data_age_policy().report_window_months
+    dates = [p.date for points in cited.by_key.values() for p in points]
+    month = month or (month_of(max(dates)) if dates else None)
     missions = queries.operations_by_id(cited.present)
-    ordered = sorted(missions.values(), key=lambda m: (m.code or m.name, m.id))
-    summaries = ((m, standing.summarize(cited.by_key.get(m.id, []), policy, role)) for m in ordered)
+    current, apart, spans = [], [], {}
+    for mission in sorted(missions.values(), key=lambda m: (m.code or m.name, m.id)):
+        points = [p for p in cited.by_key.get(mission.id, []) if month and month_of(p.date) <= month]
+        if cited.by_key.get(mission.id) and not points:
+            continue
+        last = points[-1] if points else None
+        spans[mission.id] = [span for p in points for span in cited.rows[mission.id, p.date]]
+        why = apart_because(mission, last, month, window)
+        if why:
+            apart.append((mission, last, why))
+        else:
+            current.append((mission, points))
+    as_of = max((day for day in dates if month and month_of(day) <= month), default=None)
+    return Standing(month, as_of, current, apart, spans)
+
+
+def apart_because(mission: Process, last: standing.SeriesPoint | None, month: Month | None,
+                  window: int) -> str | None:
+    """Why a mission is not ranked on `month`: closed by then, or no month reported in the window."""
+    if month is None:
+        return None
+    if mission.end_date and month_of(mission.end_date) < month:
+        return f"closed {mission.end_date:%-d %b %Y}"
+    if last is not None and months_between(month_of(last.date), month) >= window:
+        return f"no month reported after {last.date:%b %Y}"
+    return None
+
+
+def parse_month(text: str) -> Month | None:
+    """YYYY-MM as (year, month); None when it is not a month."""
+    try:
+        day = dt.datetime.strptime(text, "%Y-%m").date()  # noqa: DTZ007  # a month, not a moment
+    except ValueError:
+        return None
+    return month_of(day)
+
+
+def ranking_table(policy: TargetPolicy, role: str, month: Month | None = None,
+                  found: Standing | None = None) -> Table:
+    """Peace operations by gap to target in `role` on one month, biggest first; those without a gap last.
+
+    Each mission is ranked on its figures up to `month` (missions_on says which are ranked); those
+    whose women are not counted as "no data". Equal gaps keep the order of the missions' codes (names
+    where there is no code), then their ids: the one order of ties on the page, in the CSV and the API.
+    """
+    found = found or missions_on(role, month)
+    summaries = ((m, standing.summarize(points, policy, role)) for m, points in found.current)
     ranked = standing.rank_by_gap(summaries)
     rows, spans = [], []
     for rank, (mission, summary) in enumerate(ranked, start=1):
-        mission_spans = cited.spans(mission.id)
+        mission_spans = found.spans[mission.id]
         spans += mission_spans
         rows.append({
-            "rank": rank if summary.gap is not None else None, "mission": mission.code or mission.name,
-            "mission_slug": mission.slug, "code": mission.code, "name": mission.name,
-            "host_country": mission.host_country.name if mission.host_country else None,
-            "host_country_iso3": mission.host_country_id, **summary_row(summary), "_spans": mission_spans,
+            "rank": rank if summary.gap is not None else None, **mission_row(mission),
+            **summary_row(summary), "_spans": mission_spans,
         })
-    caption = f"Peace operations ranked by their gap to target ({label(role).lower()}, {policy.name})"
-    return with_sources(Table("ranking", caption, RANKING_COLUMNS, rows, spans=spans))
+    when = f", {found.as_of:%B %Y}" if found.as_of else ""
+    caption = f"Peace operations ranked by their gap to target ({label(role).lower()}, {policy.name}{when})"
+    return with_sources(Table("ranking", caption, RANKING_COLUMNS, rows, spans=spans, as_of=found.as_of))
 
 
-def dashboard_tables(policy: TargetPolicy, role: str) -> dict[str, Table]:
-    cited = queries.cited_series()
+def mission_row(mission: Process) -> Row:
+    return {"mission": mission.code or mission.name, "mission_slug": mission.slug, "code": mission.code,
+            "name": mission.name, "host_country": mission.host_country.name if mission.host_country else None,
+            "host_country_iso3": mission.host_country_id}
+
+
+CLOSED_COLUMNS = [
+    Column("mission", "Mission", link=mission_link, row_header=True),
+    Column("host_country", "Host country", none="—"),
+    Column("latest", "Last month", "month", none="—"),
+    Column("share", "Women's share then", "pct"),
+    Column("end_date", "End date", "date", none="not known"),
+    Column("why", "Not ranked because"),
+]
+
+
+def closed_table(role: str, month: Month | None = None, found: Standing | None = None) -> Table:
+    """The missions listed apart from the ranking on `month`: closed, or no month reported lately."""
+    found = found or missions_on(role, month)
+    rows, spans = [], []
+    for mission, last, why in found.apart:
+        spans += found.spans[mission.id]
+        rows.append({**mission_row(mission), "latest": last.date if last else None,
+                     "share": one_decimal(last.share) if last else None, "end_date": mission.end_date,
+                     "why": why, "_spans": found.spans[mission.id]})
+    when = f" by {found.as_of:%B %Y}" if found.as_of else ""
+    caption = f"Peace operations closed or not reporting{when}, not ranked ({label(role).lower()})"
+    return with_sources(Table("closed", caption, CLOSED_COLUMNS, rows, spans=spans, as_of=found.as_of))
+
+
+def dashboard_tables(policy: TargetPolicy, role: str, month: Month | None = None) -> dict[str, Table]:
+    cited, found = queries.cited_series(), missions_on(role, month)
     return {
         "overall": series_table("overall", f"Women's share of UN uniformed peacekeepers by month, "
                                 f"against {policy.name}", cited, policy),
         "status": status_table("status", f"Where each category stands against {policy.name}", cited, policy),
-        "ranking": ranking_table(policy, role),
+        "ranking": ranking_table(policy, role, month, found),
+        "closed": closed_table(role, month, found),
     }
 
 
@@ -215,7 +404,8 @@ def categories_table(process: Process, policy: TargetPolicy) -> Table:
         point = standing.SeriesPoint(latest, found.women or 0, found.total)
         summary = standing.summarize([point], policy, role)
         rows.append({"series": label(role), "role": role, "women": found.women, "men": found.men,
-                     "total": found.total, "share": one_decimal(found.share), **target_row(summary.target),
+                     "total": found.total, "share": one_decimal(found.share),
+                     **target_row(summary.target, summary.no_target),
                      "status": status_text(summary), "_spans": found.rows})
     month = f" ({latest:%B %Y})" if latest else ""
     caption = f"{process.code or process.name}: women by category in the latest month{month}"
@@ -241,7 +431,8 @@ def contributors_table(process: Process, latest: dt.date | None, sort: str) -> T
     spans = [span for row in ordered for span in row["_spans"]]
     month = f" ({latest:%B %Y})" if latest else ""
     caption = f"Contributing countries{month}, ranked by {CONTRIBUTOR_SORTS[sort]}"
-    return with_sources(Table("contributors", caption, CONTRIBUTOR_COLUMNS, ordered, spans=spans))
+    return with_sources(Table("contributors", caption, CONTRIBUTOR_COLUMNS, ordered, spans=spans,
+                              as_of=latest))
 
 
 def mission_trend_table(process: Process, policy: TargetPolicy) -> Table:
@@ -286,7 +477,8 @@ def deployments_table(country: Country) -> Table:
                      "men": r["men"], "total": r["total"], "share": share_of(r["women"], r["total"]),
                      "_spans": [span]})
     caption = f"{country.name}'s uniformed personnel by mission and category, in its latest month in each"
-    return with_sources(Table("missions", caption, DEPLOYMENT_COLUMNS, rows, spans=spans))
+    return with_sources(Table("missions", caption, DEPLOYMENT_COLUMNS, rows, spans=spans,
+                              as_of=latest_of(rows, "date")))
 
 
 def country_tables(country: Country, policy: TargetPolicy) -> dict[str, Table]:

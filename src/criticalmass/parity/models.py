@@ -201,3 +201,35 @@ class TargetAnchor(models.Model):
             errors["year"] = f"The year must be between 1900 and 2100, not {self.year}."
         if errors:
             raise ValidationError(errors)
+
+
+class DataAgePolicy(models.Model):
+    """How old figures may be before the pages say so, and which missions the ranking still counts.
+
+    One row, edited by the secretariat (design rule 6: thresholds are data, not constants).
+    """
+
+    stale_after_months = models.PositiveSmallIntegerField(
+        default=12,
+        help_text="A page whose latest month is more than this many months old says so in a banner.")
+    report_window_months = models.PositiveSmallIntegerField(
+        default=3, help_text="The ranking on a month ranks a mission on its latest month within this many "
+        "months up to that month (1 = that month only); a mission with no month in the window, or closed "
+        "by then, is listed apart.")
+
+    class Meta:
+        verbose_name = "data age policy"
+        verbose_name_plural = "data age policy"
+
+    def __str__(self) -> str:
+        return (f"Stale after {self.stale_after_months} months; "
+                f"ranking window {self.report_window_months} months")
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        if self.stale_after_months is not None and self.stale_after_months < 1:
+            errors["stale_after_months"] = "Figures are stale after at least 1 month."
+        if self.report_window_months is not None and self.report_window_months < 1:
+            errors["report_window_months"] = "The window holds at least the month ranked (1)."
+        if errors:
+            raise ValidationError(errors)

@@ -67,7 +67,8 @@ def agreements_table(policy: TargetPolicy, process: Process | None = None) -> Ta
     columns = [Column("document", "Agreement"), Column("conflict", "Conflict", link=conflict_link),
                Column("date", "Date", "date"), *agreement_role_columns(policy)]
     caption = "Delegates by role in each agreement"
-    return with_sources(Table("agreements", caption, columns, rows, spans=spans))
+    as_of = max((row["date"] for row in rows), default=None)  # the latest agreement counted
+    return with_sources(Table("agreements", caption, columns, rows, spans=spans, as_of=as_of))
 
 
 def agreement_role_columns(policy: TargetPolicy) -> list[Column]:
@@ -83,6 +84,9 @@ def agreement_role_columns(policy: TargetPolicy) -> list[Column]:
 
 
 def negotiation_tables(policy: TargetPolicy, process: Process | None = None) -> dict[str, Table]:
-    return {"overview": overview_table(policy, process), "agreements": agreements_table(policy, process)}
+    agreements = agreements_table(policy, process)
+    overview = overview_table(policy, process)
+    overview.as_of = agreements.as_of  # the same agreements, counted
+    return {"overview": overview, "agreements": agreements}
 
 

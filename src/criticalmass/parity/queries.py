@@ -26,7 +26,7 @@ from django.db.models.functions import Coalesce
 
 from criticalmass.core.models import Source
 from criticalmass.figures.citations import RowSpan
-from criticalmass.parity.models import Category, Observation, Process, TargetPolicy
+from criticalmass.parity.models import Category, DataAgePolicy, Observation, Process, TargetPolicy
 from criticalmass.parity.standing import SeriesPoint
 
 T = TypeVar("T")
@@ -319,3 +319,19 @@ def negotiations_with_agreements() -> QuerySet[Process]:
                                         filter=~Q(observations__document="")))
         .filter(agreement_count__gt=0).order_by("name")
     )
+
+
+def data_age_policy() -> DataAgePolicy:
+    """The secretariat's thresholds (the one row the migrations seed; its defaults if it was removed)."""
+    return DataAgePolicy.objects.order_by("pk").first() or DataAgePolicy()
+
+
+Coverage = tuple[int, dt.date, dt.date]  # source id, first and last date it counts
+
+
+def coverage(source_ids: Iterable[int]) -> list[Coverage]:
+    """The first and last date of the observations of each source, in source-id order."""
+    rows = (Observation.objects.filter(source_id__in=set(source_ids)).values("source_id")
+            .annotate(first=Min("date"), last=Max("date")).order_by("source_id")
+            .values_list("source_id", "first", "last"))
+    return list(rows)

@@ -65,12 +65,19 @@ class Figures(Schema):
     target: float | None = Field(..., description="The policy's target (%) in the latest date's year.")
     target_year: int | None
     target_provenance: str | None = Field(..., description="rule, official, linear interpolation, "
-                                          "or held from nearest official value.")
+                                          "or held from nearest official value; with no target, why when "
+                                          "the policy says (\"none: the policy starts in 2018\").")
     status: str = Field(..., description="met, close, off track, no data or no target.")
     gap: float | None = Field(..., description="Target minus share, in points (one decimal).")
     slope: float | None = Field(..., description="Least-squares trend, in points per year (one decimal).")
     forecast_target_year: int | None = Field(..., description="null: not at the current pace.")
     forecast_parity_year: int | None = Field(..., description="null: not at the current pace.")
+    data_ends: dt.date | None = Field(..., description="The last month the figures (and forecasts) "
+                                      "stand on.")
+    forecast_in_past: bool = Field(..., description="The target forecast year is after data_ends and "
+                                   "before this year: it should have been reached, and no newer data says.")
+    forecast_note: str | None = Field(..., description="\"from data ending Feb 2014\", or \"should have "
+                                      "been reached by 2025 at the 2010–2014 pace; no newer data\".")
     citation: str = Field(..., description="The source rows summed: dataset, file, rows.")
     sources: list[SourceRef]
 
@@ -151,10 +158,21 @@ class RankedMission(Figures, MissionKey):  # MissionKey's fields come first
     pass
 
 
+class ClosedMission(MissionKey):
+    last_date: dt.date | None = Field(..., description="The mission's last month up to as_of.")
+    share: float | None = Field(..., description="Women's share in that month (one decimal).")
+    end_date: dt.date | None = Field(..., description="The mission's end date, when known.")
+    why: str = Field(..., description="\"closed 31 Dec 2010\" or \"no month reported after Dec 2010\".")
+    citation: str
+
+
 class RankingOut(Schema):
     policy: PolicyRef
     role: str
+    as_of: dt.date | None = Field(..., description="The latest date of the data in the month ranked.")
     items: list[RankedMission]
+    closed: list[ClosedMission] = Field(..., description="Missions not ranked on that month: closed by "
+                                        "then, or no month reported in the ranking window.")
 
 
 class PolicyOut(Schema):
@@ -283,6 +301,9 @@ class SeriesParams(PolicyParam):
 
 class RankingParams(PolicyParam):
     role: Category = Category.TOTAL
+    as_of: str | None = Field(None, pattern=r"^\d{4}-(0[1-9]|1[0-2])$",
+                              description="Rank on this month (YYYY-MM); the data's latest month "
+                              "when absent.")
 
 
 class AgreementFilters(DateRange):

@@ -36,6 +36,8 @@ class Summary:
     slope: float | None
     forecast_target: int | None
     forecast_parity: int | None
+    since: dt.date | None = None  # the first month of the series: the pace is measured from it
+    no_target: str | None = None  # why there is no target, when the policy says why ("starts in 2018")
 
     @property
     def latest_share(self) -> float | None:
@@ -50,12 +52,24 @@ class Summary:
 
 
 def target_function(policy: TargetPolicy, role: str) -> TargetFn:
-    """Year -> target for `role` under `policy` (None where an anchored policy has no value)."""
+    """Year -> target for `role` under `policy` (None where an anchored policy has no value).
+
+    An anchored policy (an official strategy) sets no target before its start year: a month of 2014
+    is not judged against the UN strategy of 2018-2028. The escalating policy is the coalition's
+    demand, whose floor applies before its start year too (lib.targets.escalating).
+    """
     if policy.kind == TargetPolicy.Kind.ESCALATING:
         floor, step, cap = float(policy.floor), float(policy.step), float(policy.cap)
         return lambda year: targets.escalating(year, policy.start_year, floor, step, cap)
     anchors = [targets.Anchor(a.year, float(a.value)) for a in policy.anchors.all() if a.role == role]
-    return lambda year: targets.anchored(year, anchors)
+    return lambda year: targets.anchored(year, anchors) if year >= policy.start_year else None
+
+
+def no_target_reason(policy: TargetPolicy, year: int) -> str | None:
+    """Why `policy` sets no target in `year`, when the reason is its start: "the policy starts in 2018"."""
+    if policy.kind == TargetPolicy.Kind.ANCHORED and year < policy.start_year:
+        return f"the policy starts in {policy.start_year}"
+    return None
 
 
 def points(series: Sequence[SeriesPoint]) -> list[trend.Point]:
@@ -65,6 +79,7 @@ def points(series: Sequence[SeriesPoint]) -> list[trend.Point]:
 def summarize(series: Sequence[SeriesPoint], policy: TargetPolicy, role: str = Category.TOTAL) -> Summary:
     target_of = target_function(policy, role)
     latest = max(series, key=lambda p: p.date) if series else None
+    since = min(p.date for p in series) if series else None
     target = target_of(latest.date.year) if latest else None
     share = latest.share if latest else None
     pts = points(series)
@@ -81,6 +96,8 @@ def summarize(series: Sequence[SeriesPoint], policy: TargetPolicy, role: str = C
         slope=trend.slope(pts),
         forecast_target=trend.forecast_year(pts, target_value) if target else None,
         forecast_parity=trend.forecast_year(pts, lambda _year: targets.PARITY),
+        since=since,
+        no_target=no_target_reason(policy, latest.date.year) if latest and not target else None,
     )
 
 

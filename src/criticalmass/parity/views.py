@@ -55,6 +55,17 @@ def chosen_role(request: HttpRequest) -> str:
     return role
 
 
+def chosen_month(request: HttpRequest) -> figures.Month | None:
+    """?as_of=YYYY-MM, the month the ranking is on; None (the data's latest month) when absent; 404 if bad."""
+    text = request.GET.get("as_of")
+    if not text:
+        return None
+    month = figures.parse_month(text)
+    if month is None:
+        raise Http404(f"'{text}' is not a month: give it as YYYY-MM, e.g. 2014-02.")
+    return month
+
+
 def chosen_sort(request: HttpRequest) -> str:
     sort = request.GET.get("sort", "women")
     return sort if sort in figures.CONTRIBUTOR_SORTS else "women"
@@ -72,9 +83,10 @@ def target_label(policy: TargetPolicy) -> str:
 # ---- Peace operations ----------------------------------------------------------------------
 
 def dashboard_data(request: HttpRequest) -> tuple[TargetPolicy, str, Tables]:
-    policy, role = chosen_policy(request), chosen_role(request)
-    tables = figures.dashboard_tables(policy, role)
-    return policy, role, link_csvs(tables, "parity:dashboard_csv", [], policy=policy.slug, role=role)
+    policy, role, month = chosen_policy(request), chosen_role(request), chosen_month(request)
+    tables = figures.dashboard_tables(policy, role, month)
+    as_of = {"as_of": f"{month[0]:04d}-{month[1]:02d}"} if month else {}
+    return policy, role, link_csvs(tables, "parity:dashboard_csv", [], policy=policy.slug, role=role, **as_of)
 
 
 @require_safe
@@ -88,7 +100,20 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(request, "parity/dashboard.html", {
         **policy_options(policy, role), "tables": tables, "chart": chart,
         "ranking": ranking, "ranking_html": tables["ranking"].html(ranking.object_list),
+        "as_of": tables["ranking"].as_of, "months": data_months(tables["overall"]),
+        "window": queries.data_age_policy().report_window_months,
+        "data_age": figures.data_age(without(tables, "ranking", "closed")),
     })
+
+
+def without(tables: Tables, *names: str) -> Tables:
+    """The page's tables but `names`: the ranking on a chosen month does not date the page."""
+    return {name: table for name, table in tables.items() if name not in names}
+
+
+def data_months(table: Table) -> list[str]:
+    """The months the data holds, latest first, as YYYY-MM (the ranking's choice of month)."""
+    return sorted({f"{row['date']:%Y-%m}" for row in table.rows}, reverse=True)
 
 
 @require_safe
@@ -120,7 +145,7 @@ def mission(request: HttpRequest, slug: str) -> HttpResponse:
         "sorts": figures.CONTRIBUTOR_SORTS,
         "bars": charts.chart("share_bars", tables["categories"], BARS, target_label=label),
         "lines": charts.chart("share_lines", tables["trend"], LINES, target_label=label),
-        "panels": process_sections(process),
+        "panels": process_sections(process), "data_age": figures.data_age(tables, closed=process.end_date),
     })
 
 
@@ -144,6 +169,7 @@ def country(request: HttpRequest, iso3: str) -> HttpResponse:
     return render(request, "parity/country.html", {
         **policy_options(policy), "country": found, "tables": tables,
         "chart": charts.chart("share_lines", tables["trend"], LINES, target_label=target_label(policy)),
+        "data_age": figures.data_age(tables),
     })
 
 
