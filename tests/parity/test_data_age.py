@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 
 from criticalmass.briefings import build
+from criticalmass.lib.months import months_between
 from criticalmass.parity import figures, queries, standing
 from criticalmass.parity.models import Category, DataAgePolicy, Process, TargetPolicy
 from tests.parity.pages_world import UGPS, build_operations, build_talks, csv_rows, fresh_cache, table  # noqa: F401
@@ -48,9 +49,9 @@ def test_it_hides_the_banner_when_the_secretariat_raises_the_threshold(client, w
 
 
 def test_it_counts_the_age_in_months_from_today():
-    age = figures.DataAge(dt.date(2014, 2, 28), [], 12, figures.months_between((2014, 2), (2015, 2)))
+    age = figures.DataAge(dt.date(2014, 2, 28), [], 12, months_between((2014, 2), (2015, 2)))
     assert (age.months_old, age.stale) == (12, False)
-    older = figures.DataAge(dt.date(2014, 2, 28), [], 12, figures.months_between((2014, 2), (2015, 3)))
+    older = figures.DataAge(dt.date(2014, 2, 28), [], 12, months_between((2014, 2), (2015, 3)))
     assert older.stale
 
 

@@ -21,7 +21,8 @@ from criticalmass.api_common import ERRORS, Page
 from criticalmass.core.models import DataNote, Source
 from criticalmass.figures.tables import Row, Table, row_sources, share_of
 from criticalmass.lib import targets
-from criticalmass.parity import figures, negotiation_figures, queries
+from criticalmass.lib.months import parse_month
+from criticalmass.parity import figures, negotiation_figures, queries, ranking_figures
 from criticalmass.parity.figures import label, role_rank
 from criticalmass.parity.models import Observation, Process, TargetPolicy
 from criticalmass.parity.schemas import (
@@ -211,10 +212,10 @@ def empty_figures() -> dict[str, Any]:
 def get_ranking(request: HttpRequest, params: Query[RankingParams]) -> dict[str, Any]:
     """Peace operations ranked by gap to target, biggest first, ties by mission code (the dashboard's)."""
     policy, role = get_policy(params.policy), params.role.value
-    month = figures.parse_month(params.as_of) if params.as_of else None
-    found = figures.missions_on(role, month)
-    table = figures.ranking_table(policy, role, month, found)
-    closed = figures.closed_table(role, month, found)
+    month = parse_month(params.as_of) if params.as_of else None
+    found = ranking_figures.missions_on(role, month)
+    table = ranking_figures.ranking_table(policy, role, month, found)
+    closed = ranking_figures.closed_table(role, month, found)
     items = [{"rank": row["rank"], **mission_key(row), **figures_out(table, row)} for row in table.rows]
     apart = [{"rank": None, **mission_key(row), "last_date": row["latest"], "share": row["share"],
               "end_date": row["end_date"], "why": row["why"], "citation": row["source"]}

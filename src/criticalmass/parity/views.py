@@ -22,8 +22,9 @@ from criticalmass.figures import charts
 from criticalmass.figures.notes import notes_about, notes_response, with_notes
 from criticalmass.figures.pages import Tables, link_csvs, one_table
 from criticalmass.figures.tables import Table
+from criticalmass.lib.months import Month, parse_month
 from criticalmass.lib.notes import observation_subject
-from criticalmass.parity import figures, negotiation_figures, queries, reference_figures
+from criticalmass.parity import figures, negotiation_figures, queries, ranking_figures, reference_figures
 from criticalmass.parity.models import Category, Process, TargetPolicy
 
 RANKING_PAGE_SIZE = 20
@@ -55,12 +56,12 @@ def chosen_role(request: HttpRequest) -> str:
     return role
 
 
-def chosen_month(request: HttpRequest) -> figures.Month | None:
+def chosen_month(request: HttpRequest) -> Month | None:
     """?as_of=YYYY-MM, the month the ranking is on; None (the data's latest month) when absent; 404 if bad."""
     text = request.GET.get("as_of")
     if not text:
         return None
-    month = figures.parse_month(text)
+    month = parse_month(text)
     if month is None:
         raise Http404(f"'{text}' is not a month: give it as YYYY-MM, e.g. 2014-02.")
     return month
@@ -84,7 +85,7 @@ def target_label(policy: TargetPolicy) -> str:
 
 def dashboard_data(request: HttpRequest) -> tuple[TargetPolicy, str, Tables]:
     policy, role, month = chosen_policy(request), chosen_role(request), chosen_month(request)
-    tables = figures.dashboard_tables(policy, role, month)
+    tables = ranking_figures.dashboard_tables(policy, role, month)
     as_of = {"as_of": f"{month[0]:04d}-{month[1]:02d}"} if month else {}
     return policy, role, link_csvs(tables, "parity:dashboard_csv", [], policy=policy.slug, role=role, **as_of)
 
