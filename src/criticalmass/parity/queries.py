@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -9,6 +10,7 @@ from decimal import Decimal
 from typing import Any, TypeVar, cast
 
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db.models import (
     Count,
     ExpressionWrapper,
@@ -23,6 +25,7 @@ from django.db.models import (
     Sum,
 )
 from django.db.models.functions import Coalesce
+from django.dispatch import receiver
 
 from criticalmass.core.models import Source
 from criticalmass.figures.citations import RowSpan
@@ -115,17 +118,40 @@ def bump_generation() -> None:
         cache.set(GENERATION_KEY, 1, None)
 
 
+# One data version per request: every cached figure of a page asks for it, and it cannot change
+# while the request runs. Outside a request (commands, tests calling figures directly) it is asked
+# for anew each time.
+_request_version: contextvars.ContextVar[dict[str, str] | None] = contextvars.ContextVar(
+    "parity_request_version", default=None)
+
+
+@receiver(request_started)
+def _request_began(**_: object) -> None:
+    _request_version.set({})
+
+
+@receiver(request_finished)
+def _request_ended(**_: object) -> None:
+    _request_version.set(None)
+
+
 def data_version() -> str:
     """Changes whenever observations are added or removed, a source re-imported, or the generation bumped.
 
     (Observations get no signal handler: one would stop Django from bulk-deleting them.)
     """
+    memo = _request_version.get()
+    if memo is not None and "version" in memo:
+        return memo["version"]
     # Two queries, not one: SQLite answers COUNT(*) and MAX(id) alone from an index, together by a scan.
     count = Observation.objects.count()
     last = Observation.objects.aggregate(last=Max("id"))["last"]
     imported = Source.objects.aggregate(at=Max("imported_at"))["at"]
     stamp = imported.timestamp() if imported else 0
-    return f"{count}.{last}.{stamp}.{cache.get(GENERATION_KEY, 0)}"
+    version = f"{count}.{last}.{stamp}.{cache.get(GENERATION_KEY, 0)}"
+    if memo is not None:
+        memo["version"] = version
+    return version
 
 
 def cached(name: str, compute: Callable[[], T], *key: object) -> T:
@@ -330,8 +356,10 @@ Coverage = tuple[int, dt.date, dt.date]  # source id, first and last date it cou
 
 
 def coverage(source_ids: Iterable[int]) -> list[Coverage]:
-    """The first and last date of the observations of each source, in source-id order."""
-    rows = (Observation.objects.filter(source_id__in=set(source_ids)).values("source_id")
+    """The first and last date of the observations of each source, in source-id order (a scan of the
+    observations, so cached until the data changes)."""
+    wanted = sorted(set(source_ids))
+    rows = (Observation.objects.filter(source_id__in=wanted).values("source_id")
             .annotate(first=Min("date"), last=Max("date")).order_by("source_id")
             .values_list("source_id", "first", "last"))
-    return list(rows)
+    return cached("coverage", lambda: list(rows), ",".join(map(str, wanted)))
