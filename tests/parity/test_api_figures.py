@@ -142,8 +142,8 @@ def test_it_gives_the_escalating_trajectory_for_every_role(client, world):
     (trajectory,) = body["trajectories"]
     assert trajectory["role"] is None
     values = {p["year"]: p["value"] for p in trajectory["points"]}
-    assert list(values) == list(range(2018, 2036))
-    assert (values[2018], values[2025], values[2027], values[2029], values[2035]) == (30, 30, 40, 50, 50)
+    assert list(values) == list(range(2018, 2031))
+    assert (values[2018], values[2025], values[2027], values[2029], values[2030]) == (30, 30, 40, 50, 50)
     assert {p["provenance"] for p in trajectory["points"]} == {"rule"}
 
 
@@ -156,7 +156,7 @@ def test_it_labels_official_interpolated_and_held_values(client, world):
     assert by_year[2021] == (8.0, "official")
     assert by_year[2024] == (11.0, "linear interpolation")
     assert by_year[2028] == (15.0, "official")
-    assert by_year[2035] == (15.0, "held from nearest official value")
+    assert by_year[2030] == (15.0, "held from nearest official value")
     assert [t["role"] for t in body["trajectories"]] == [
         "troops", "experts_on_mission", "formed_police", "individual_police"]
 

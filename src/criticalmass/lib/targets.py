@@ -7,6 +7,7 @@ from the nearest anchor, or an escalating rule.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -88,7 +89,13 @@ def meets_floor(women: int | None, total: int | None, floor: float | Decimal) ->
     """
     if women is None or not total:
         return None
-    return women * 10000 >= total * int(Decimal(str(floor)) * 100)
+    return women * 10000 >= total * hundredths(floor)
+
+
+@functools.lru_cache(maxsize=64)
+def hundredths(floor: float | Decimal) -> int:
+    """A floor in hundredths of a percentage point (30 -> 3000), as the whole-number test compares it."""
+    return int(Decimal(str(floor)) * 100)
 
 
 def status(share: float | None, target: float, close_within: float) -> Status:

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from criticalmass.figures.citations import RowSpan
@@ -136,14 +137,22 @@ def closed_table(role: str, month: Month | None = None, found: Standing | None =
     return with_sources(Table("closed", caption, CLOSED_COLUMNS, rows, spans=spans, as_of=found.as_of))
 
 
-def dashboard_tables(policy: TargetPolicy, role: str, month: Month | None = None) -> dict[str, Table]:
-    cited, found = queries.cited_series(), missions_on(role, month)
-    return {
-        "overall": series_table("overall", f"Women's share of UN uniformed peacekeepers by month, "
-                                f"against {policy.name}", cited, policy),
-        "status": status_table("status", f"Where each category stands against {policy.name}", cited, policy),
-        "ranking": ranking_table(policy, role, month, found),
-        "closed": closed_table(role, month, found),
+def dashboard_tables(policy: TargetPolicy, role: str, month: Month | None = None,
+                     only: str | None = None) -> dict[str, Table]:
+    """The dashboard's figures (all of them, or `only` the one a CSV download asks for)."""
+    makers: dict[str, Callable[[], Table]] = {
+        "overall": lambda: series_table("overall", f"Women's share of UN uniformed peacekeepers by month, "
+                                        f"against {policy.name}", queries.cited_series(), policy),
+        "status": lambda: status_table("status", f"Where each category stands against {policy.name}",
+                                       queries.cited_series(), policy),
+        "ranking": lambda: ranking_table(policy, role, month, standing_on()),
+        "closed": lambda: closed_table(role, month, standing_on()),
     }
+    found: list[Standing] = []
 
+    def standing_on() -> Standing:
+        if not found:
+            found.append(missions_on(role, month))
+        return found[0]
 
+    return {name: make() for name, make in makers.items() if only is None or name == only}

@@ -15,7 +15,7 @@ from criticalmass.parity import queries, standing
 from criticalmass.parity.figures import label
 from criticalmass.parity.models import Category, TargetPolicy
 
-TRAJECTORY_YEARS = range(2018, 2036)  # the one span of years every trajectory is shown for
+TRAJECTORY_YEARS = range(2018, 2031)  # the one span of years every trajectory is shown for
 
 
 def trajectory_lines(policy: TargetPolicy) -> list[tuple[str | None, list[Target]]]:

@@ -214,7 +214,7 @@ class Trajectory(Schema):
 
 class PolicyDetailOut(PolicyOut):
     anchors: list[AnchorOut]
-    trajectories: list[Trajectory] = Field(..., description="Each year's target, 2018-2035, labelled.")
+    trajectories: list[Trajectory] = Field(..., description="Each year's target, 2018-2030, labelled.")
 
     @staticmethod
     def resolve_anchors(obj: TargetPolicy) -> list[TargetAnchor]:

@@ -83,9 +83,9 @@ def target_label(policy: TargetPolicy) -> str:
 
 # ---- Peace operations ----------------------------------------------------------------------
 
-def dashboard_data(request: HttpRequest) -> tuple[TargetPolicy, str, Tables]:
+def dashboard_data(request: HttpRequest, only: str | None = None) -> tuple[TargetPolicy, str, Tables]:
     policy, role, month = chosen_policy(request), chosen_role(request), chosen_month(request)
-    tables = ranking_figures.dashboard_tables(policy, role, month)
+    tables = ranking_figures.dashboard_tables(policy, role, month, only)
     as_of = {"as_of": f"{month[0]:04d}-{month[1]:02d}"} if month else {}
     return policy, role, link_csvs(tables, "parity:dashboard_csv", [], policy=policy.slug, role=role, **as_of)
 
@@ -119,7 +119,7 @@ def data_months(table: Table) -> list[str]:
 
 @require_safe
 def dashboard_csv(request: HttpRequest, name: str) -> HttpResponse:
-    policy, role, tables = dashboard_data(request)
+    policy, role, tables = dashboard_data(request, only=name)
     return one_table(tables, name, "operations")
 
 
