@@ -204,8 +204,3 @@ def cite_rows(table: Table, rows: Sequence[Row]) -> str:
     """One citation for several rows of the table (e.g. a sum of them)."""
     return cite([span for row in rows for span in row.get("_cited", [])], table.sources)
 
-
-def public_rows(table: Table, keys: Sequence[str] | None = None) -> list[Row]:
-    """The rows as the API gives them: the columns' keys (or `keys`) and `source`, nothing internal."""
-    wanted = [*(keys or [c.key for c in table.columns]), "source"]
-    return [{key: row.get(key) for key in wanted} for row in table.rows]

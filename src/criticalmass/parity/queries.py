@@ -118,21 +118,21 @@ def bump_generation() -> None:
         cache.set(GENERATION_KEY, 1, None)
 
 
-# One data version per request: every cached figure of a page asks for it, and it cannot change
-# while the request runs. Outside a request (commands, tests calling figures directly) it is asked
-# for anew each time.
-_request_version: contextvars.ContextVar[dict[str, str] | None] = contextvars.ContextVar(
-    "parity_request_version", default=None)
+# One data version and one data age policy per request: every figure of a page asks for them, and
+# they do not change while the request runs. Outside a request (commands, tests calling figures
+# directly) they are read anew each time.
+_request_memo: contextvars.ContextVar[dict[str, Any] | None] = contextvars.ContextVar(
+    "parity_request_memo", default=None)
 
 
 @receiver(request_started)
 def _request_began(**_: object) -> None:
-    _request_version.set({})
+    _request_memo.set({})
 
 
 @receiver(request_finished)
 def _request_ended(**_: object) -> None:
-    _request_version.set(None)
+    _request_memo.set(None)
 
 
 def data_version() -> str:
@@ -140,9 +140,9 @@ def data_version() -> str:
 
     (Observations get no signal handler: one would stop Django from bulk-deleting them.)
     """
-    memo = _request_version.get()
+    memo = _request_memo.get()
     if memo is not None and "version" in memo:
-        return memo["version"]
+        return cast(str, memo["version"])
     # Two queries, not one: SQLite answers COUNT(*) and MAX(id) alone from an index, together by a scan.
     count = Observation.objects.count()
     last = Observation.objects.aggregate(last=Max("id"))["last"]
@@ -349,7 +349,13 @@ def negotiations_with_agreements() -> QuerySet[Process]:
 
 def data_age_policy() -> DataAgePolicy:
     """The secretariat's thresholds (the one row the migrations seed; its defaults if it was removed)."""
-    return DataAgePolicy.objects.order_by("pk").first() or DataAgePolicy()
+    memo = _request_memo.get()
+    if memo is not None and "data_age_policy" in memo:
+        return cast(DataAgePolicy, memo["data_age_policy"])
+    found = DataAgePolicy.objects.order_by("pk").first() or DataAgePolicy()
+    if memo is not None:
+        memo["data_age_policy"] = found
+    return found
 
 
 Coverage = tuple[int, dt.date, dt.date]  # source id, first and last date it counts

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -140,6 +141,7 @@ def closed_table(role: str, month: Month | None = None, found: Standing | None =
 def dashboard_tables(policy: TargetPolicy, role: str, month: Month | None = None,
                      only: str | None = None) -> dict[str, Table]:
     """The dashboard's figures (all of them, or `only` the one a CSV download asks for)."""
+    standing_on = functools.cache(lambda: missions_on(role, month))  # ranking and closed share it
     makers: dict[str, Callable[[], Table]] = {
         "overall": lambda: series_table("overall", f"Women's share of UN uniformed peacekeepers by month, "
                                         f"against {policy.name}", queries.cited_series(), policy),
@@ -148,11 +150,4 @@ def dashboard_tables(policy: TargetPolicy, role: str, month: Month | None = None
         "ranking": lambda: ranking_table(policy, role, month, standing_on()),
         "closed": lambda: closed_table(role, month, standing_on()),
     }
-    found: list[Standing] = []
-
-    def standing_on() -> Standing:
-        if not found:
-            found.append(missions_on(role, month))
-        return found[0]
-
     return {name: make() for name, make in makers.items() if only is None or name == only}
