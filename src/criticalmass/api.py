@@ -23,7 +23,7 @@ from ninja.operation import Operation
 
 import criticalmass
 from criticalmass.agreements.api import router as agreements_router
-from criticalmass.api_common import error_body
+from criticalmass.api_common import BadCursor, error_body
 from criticalmass.briefings.api import router as briefings_router
 from criticalmass.charter.api import router as charter_router
 from criticalmass.events.api import router as events_router
@@ -117,6 +117,12 @@ def no_route(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
 def on_validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     details = [{"loc": list(e.get("loc", [])), "msg": e.get("msg", "")} for e in exc.errors]
     return error_response(request, 422, "invalid", "The request's parameters are not valid.", details)
+
+
+@api.exception_handler(BadCursor)
+def on_bad_cursor(request: HttpRequest, exc: BadCursor) -> HttpResponse:
+    """Any text is a cursor by the schema, but only the API's own `next` leads to a page: 404."""
+    return error_response(request, 404, "not_found", f"No such page: `after` is {exc}.")
 
 
 @api.exception_handler(Http404)

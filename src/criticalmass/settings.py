@@ -155,7 +155,11 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
+     "OPTIONS": {"user_attributes": ["username", "display_name", "first_name", "last_name", "email"]}},
+    # Django's similarity ratio let "weakuser-weakuser" pass for the user "weakuser" (0.64 < 0.7), and a
+    # stricter ratio refuses unrelated passphrases; this one refuses passwords built from the names.
+    {"NAME": "criticalmass.core.passwords.NotBuiltFromNamesValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
      "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},

@@ -21,7 +21,7 @@ def test_it_lists_audiences_with_their_weights_heaviest_first(client):
 
 
 def test_it_answers_a_briefing_as_data(client, unmiss):
-    body = client.get("/api/briefings/briefing?audience=donor&mission=unmiss").json()
+    body = client.get("/api/briefings/donor/mission/unmiss").json()
     assert body["context"] == "unmiss" and body["context_kind"] == "mission"
     assert body["figures"][0]["value"] == "6.0% (6 of 100)"
     assert body["figures"][0]["source"] == "Test dataset, test.csv, row 4"
@@ -30,15 +30,16 @@ def test_it_answers_a_briefing_as_data(client, unmiss):
 
 
 @pytest.mark.parametrize(
-    ("query", "status"),
+    ("path", "status"),
     [
-        ("audience=donor", 422),
-        ("audience=astronaut&mission=unmiss", 404),
-        ("mission=unmiss", 422),
-        ("audience=donor&country=TOOLONG", 422),
+        ("donor/mission/nowhere", 404),
+        ("astronaut/mission/unmiss", 404),
+        ("donor/country/TOOLONG", 404),
+        ("donor/country/%20", 404),
+        ("donor/planet/unmiss", 422),
     ],
 )
-def test_it_answers_bad_briefing_requests_in_the_error_shape(client, unmiss, query, status):
-    response = client.get(f"/api/briefings/briefing?{query}")
+def test_it_answers_bad_briefing_requests_in_the_error_shape(client, unmiss, path, status):
+    response = client.get(f"/api/briefings/{path}")
     assert response.status_code == status
     assert response.json()["error"]["status"] == status and response.json()["error"]["message"]

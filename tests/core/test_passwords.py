@@ -37,3 +37,19 @@ def test_it_refuses_short_common_or_numeric_passwords(password):
 
 def test_it_accepts_a_long_uncommon_password():
     validate_password("correct horse battery staple")
+
+
+@pytest.mark.parametrize(("username", "display_name", "password"), [
+    ("weakuser", "", "weakuser-weakuser"),
+    ("amina", "Amina Mohammed Diallo", "amina mohammed diallo!"),
+    ("k.osei", "", "k.osei-k.osei-2026"),
+])
+def test_it_refuses_a_password_much_like_the_username_or_display_name(db, username, display_name, password):
+    user = User(username=username, display_name=display_name, email=f"{username}@example.org")
+    with pytest.raises(ValidationError, match="too similar to your name"):
+        validate_password(password, user)
+
+
+def test_it_accepts_a_long_password_unlike_the_account(db):
+    user = User(username="weakuser", display_name="Weak User", email="weakuser@example.org")
+    validate_password("correct horse battery staple", user)

@@ -2,10 +2,10 @@
 
 # No `from __future__ import annotations` here: django-ninja reads the parameter annotations.
 import datetime as dt
-from typing import Any
+from typing import Any, Literal
 
 from django.http import HttpRequest
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 
 from criticalmass.api_common import ERRORS
@@ -73,11 +73,7 @@ class BriefingOut(Schema):
     sources: list[str]
 
 
-class BriefingParams(Schema):
-    audience: str = Field(..., max_length=60)
-    mission: str | None = Field(None, max_length=120, description="A peace operation's slug.")
-    process: str | None = Field(None, max_length=120, description="A negotiation's slug.")
-    country: str | None = Field(None, max_length=3, description="ISO 3166-1 alpha-3 code.")
+ContextKind = Literal["mission", "process", "country"]
 
 
 @router.get("/audiences", response={200: list[AudienceOut], **ERRORS}, url_name="briefings_audiences")
@@ -117,12 +113,13 @@ def briefing_dict(b: builder.Briefing) -> dict[str, Any]:
     }
 
 
-@router.get("/briefing", response={200: BriefingOut, **ERRORS}, url_name="briefings_briefing")
-def get_briefing(request: HttpRequest, params: Query[BriefingParams]) -> dict[str, Any]:
-    """A briefing for an audience and one context (mission, process or country), as data. The PDF is
-    at /briefings/briefing.pdf with the same parameters."""
+@router.get("/{audience}/{kind}/{key}", response={200: BriefingOut, **ERRORS}, url_name="briefings_briefing")
+def get_briefing(request: HttpRequest, audience: str, kind: ContextKind, key: str) -> dict[str, Any]:
+    """A briefing for an audience and one context, as data: `kind` is mission (a peace operation's slug),
+    process (a negotiation's slug) or country (ISO code) and `key` names it. The same briefing as HTML
+    is at /briefings/briefing/ and as PDF at /briefings/briefing.pdf, with audience= and kind=key."""
     try:
-        made = builder.build({k: v for k, v in params.dict().items() if v})
-    except builder.BriefingError as exc:
-        raise HttpError(404 if isinstance(exc, builder.NotFound) else 422, str(exc)) from None
+        made = builder.build({"audience": audience, kind: key})
+    except builder.BriefingError as exc:  # nothing by that audience and key (a blank key names nothing)
+        raise HttpError(404, str(exc)) from None
     return briefing_dict(made)

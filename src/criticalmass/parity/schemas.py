@@ -6,8 +6,8 @@ from typing import Any
 
 from django.urls import reverse
 from ninja import Field, Schema
-from pydantic import model_validator
 
+from criticalmass.api_common import IsoDate
 from criticalmass.figures.citations import cite_row
 from criticalmass.parity import reference_figures
 from criticalmass.parity.figures import role_rank
@@ -276,14 +276,10 @@ class PolicyParam(Schema):
 
 
 class DateRange(Schema):
-    date_from: dt.date | None = Field(None, description="On or after this date (YYYY-MM-DD).")
-    date_to: dt.date | None = Field(None, description="On or before this date (YYYY-MM-DD).")
+    date_from: IsoDate | None = Field(None, description="On or after this date (YYYY-MM-DD).")
+    date_to: IsoDate | None = Field(None, description="On or before this date (YYYY-MM-DD). Before "
+                                    "date_from, nothing is on both sides: an empty list.")
 
-    @model_validator(mode="after")
-    def dates_in_order(self) -> "DateRange":
-        if self.date_from and self.date_to and self.date_from > self.date_to:
-            raise ValueError("date_from is after date_to")
-        return self
 
 
 class ObservationFilters(DateRange):
