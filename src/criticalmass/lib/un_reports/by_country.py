@@ -20,18 +20,24 @@ from dataclasses import dataclass, field
 
 from criticalmass.lib.un_reports.check import Parsed, RawRow
 from criticalmass.lib.un_reports.labels import NUMBER, TRIPLE, label_pattern, printed_date, to_int
-from criticalmass.lib.un_reports.pdftext import Line
+from criticalmass.lib.un_reports.pdftext import Line, join_broken_figures
 from criticalmass.lib.un_reports.types import ReportError, Where
 
 LABELS = label_pattern(["Contingent Troops", "Contingent Troop", "Individual Police", "Ind Police",
                         "Experts on Mission", "Formed Police Units", "Staff Officer", "FPU", "Troops"])
-HEADER = re.compile(r"^Country (UN )?(Mission|Name) ")
+HEADER = re.compile(r"^Country (?:UN )?(?:Mission|Name) .*?(?:Totals M F|TOTAL|Total)(?: (.+))?$")
 FOOTER = re.compile(r"^Page \d+ of \d+$")
 MISSION = re.compile(r"^[A-Z][A-Z0-9-]{2,}$")
 NUMBERED_COUNTRY = re.compile(r"^\d+ (\D+)$")
 ROW = re.compile(rf"^(?:([A-Z][A-Z0-9-]{{2,}}) )?({LABELS}) {TRIPLE}$")
+TOTAL_ONLY_ROW = re.compile(rf"^(?:([A-Z][A-Z0-9-]{{2,}}) )?({LABELS}) ({NUMBER})$")
+BLANK_ROW = re.compile(rf"^(?:([A-Z][A-Z0-9-]{{2,}}) )?({LABELS})$")
 ROWS_FIGURES_FIRST = re.compile(rf"{TRIPLE} ({LABELS})")
 NAMED_FIGURES = re.compile(rf"^(\D+?) ((?:{NUMBER})(?: (?:{NUMBER}))*)$")
+TOTAL_LABELS = r"(?:Total for Country|Grand Total|Total)$"
+AWAITS = {"summary-2015": re.compile(rf"(?:{LABELS}|{TOTAL_LABELS})$"),
+          "mission-post-2017": re.compile(rf"(?:{LABELS}|{TOTAL_LABELS})$"),
+          "country-post-2018": re.compile(rf"^{TOTAL_LABELS}")}
 DETAIL_2016_SHAPE = [3, 3, 2, 3, 1]
 DETAIL_2016_LABELS = {"Experts on Mission", "Contingent Troops", "Formed Police Units", "Ind Police"}
 
@@ -63,7 +69,8 @@ class State:
 def read(pages: list[list[Line]], layout: str) -> Parsed:
     state = State(Parsed(layout=layout, has_missions=layout != "country-post-2018"))
     for lines in pages:
-        for line in _body(lines, state.parsed):
+        body = _body(lines, state.parsed)
+        for line in body if layout == "mission-detail-2016" else join_broken_figures(body, AWAITS[layout]):
             if state.ended:
                 raise ReportError(f"{line.text!r} after the grand total", line.where)
             READERS[layout](state, line)
@@ -79,7 +86,8 @@ def _body(lines: list[Line], parsed: Parsed) -> list[Line]:
         if HEADER.match(line.text):
             if parsed.month is None:
                 _read_date(lines[:index], parsed)
-            return [line for line in lines[index + 1:] if not FOOTER.match(line.text)]
+            glued = [Line(line.page, line.number, found[1])] if (found := HEADER.match(line.text)) and found[1] else []
+            return [line for line in glued + lines[index + 1:] if not FOOTER.match(line.text)]
     raise ReportError("no column header (Country, Mission, ...) on this page", lines[0].where)
 
 
@@ -92,22 +100,38 @@ def _read_date(title: list[Line], parsed: Parsed) -> None:
 
 
 def _summary_2015(state: State, line: Line) -> None:
+    if (found := TOTAL_ONLY_ROW.match(line.text)) or (found := BLANK_ROW.match(line.text)):
+        if found.lastindex == 3 and to_int(found[3]) != 0:
+            raise ReportError(f"a {found[2]} row without male and female figures", line.where)
+        if found[1] and found[1] != state.mission:
+            state.mission, state.mission_rows = found[1], []
+        return  # "Individual Police 0" or "Contingent Troop" alone: a row of nobody
     if found := ROW.match(line.text):
-        if found[1]:
+        if found[1] and found[1] != state.mission:  # a new page repeats the mission's code
             state.mission, state.mission_rows = found[1], []
         elif state.mission is None:
             raise ReportError(f"a {found[2]} row without its mission", line.where)
         state.add(found[2], *(to_int(found[n]) for n in (3, 4, 5)), line.where)
-    elif (found := NAMED_FIGURES.match(line.text)) and found[1] in (state.mission, state.country):
-        _check_named_total(state, found[1], [to_int(part) for part in found[2].split()], line.where)
+    elif (found := NAMED_FIGURES.match(line.text)) and (name := _named(state, found[1])):
+        _check_named_total(state, name, [to_int(part) for part in found[2].split()], line.where)
     elif re.search(r"\d", line.text):
         raise ReportError(f"a line this reader cannot read: {line.text!r}", line.where)
+    elif line.text == state.mission and not any(row.total for row in state.mission_rows):
+        state.mission, state.mission_rows = None, []  # the total of a mission of nobody, left blank
     elif state.country_rows:
         raise ReportError(f"{line.text} starts before the total of {state.country}", line.where)
     elif state.country and not state.country_rows:
         state.country = f"{state.country} {line.text}"  # a name wrapped over two lines
     else:
         state.new_country(line.text, line.where)
+
+
+def _named(state: State, printed: str) -> str | None:
+    """The mission or country a total names, the name maybe cut short ("MINUJUST", "Bosnia and Herzeg")."""
+    for name in (state.mission, state.country):
+        if name and len(printed) >= 4 and name.startswith(printed):
+            return name
+    return None
 
 
 def _check_named_total(state: State, name: str, printed: list[int], where: Where) -> None:
@@ -149,8 +173,10 @@ def _mission_post_2017(state: State, line: Line) -> None:
         if state.mission is None or found[1]:
             raise ReportError(f"a {found[2]} row without its mission", line.where)
         state.add(found[2], *(to_int(found[n]) for n in (3, 4, 5)), line.where)
-    elif (found := NAMED_FIGURES.match(line.text)) and found[1] in (state.mission, state.country):
-        _check_named_total(state, found[1], [to_int(part) for part in found[2].split()], line.where)
+    elif (found := NAMED_FIGURES.match(line.text)) and (name := _named(state, found[1])):
+        _check_named_total(state, name, [to_int(part) for part in found[2].split()], line.where)
+    elif (found := re.match(rf"^{TRIPLE}$", line.text)) and state.country and state.mission is None:
+        _check_named_total(state, state.country, [to_int(found[n]) for n in (1, 2, 3)], line.where)
     else:
         raise ReportError(f"a line this reader cannot read: {line.text!r}", line.where)
 

@@ -29,7 +29,7 @@ LONG_LABELS = ["Experts on Mission", "Formed Police Units", "Individual Police",
 SHORT_LABELS = ["contingent", "experts", "police", "staff", "fpu"]
 
 HEADER = re.compile(r"^Mission (Country|Contributor) ")
-FOOTER = re.compile(r"^(Report Generated On\b.*|Page \d+ of \d+)$")
+FOOTER = re.compile(r"^(Report Generated On\b.*|Page \d+ of \d+|[AP]M|[AP]M Page \d+ of \d+)$")
 MISSION = re.compile(r"^[A-Z][A-Z0-9-]{2,}$")
 MISSION_TOTAL = re.compile(rf"^Total ([A-Z][A-Z0-9-]+) {TRIPLE}$")
 GRAND_TOTAL = re.compile(rf"^(?:Grand Total |({NUMBER}) )?{TRIPLE}$")

@@ -15,37 +15,31 @@ import pycountry
 
 from criticalmass.lib.un_reports.types import ReportError, Where
 
-ALIASES: dict[str, str] = {
-    "bolivia (plurinational state of)": "BOL", "bolivia": "BOL",
-    "iran (islamic republic of)": "IRN", "iran": "IRN",
-    "republic of korea": "KOR", "korea, republic of": "KOR",
-    "democratic people's republic of korea": "PRK",
-    "republic of moldova": "MDA", "moldova, republic of": "MDA", "moldova": "MDA",
-    "united republic of tanzania": "TZA", "tanzania": "TZA", "tanzania, united republic of": "TZA",
-    "the former yugoslav republic of macedonia": "MKD", "north macedonia": "MKD",
-    "former yugoslav republic of macedonia": "MKD", "fyrom": "MKD",
-    "viet nam": "VNM", "vietnam": "VNM",
-    "côte d'ivoire": "CIV", "cote d'ivoire": "CIV", "cote d ivoire": "CIV",
-    "russian federation": "RUS", "russia": "RUS",
-    "syrian arab republic": "SYR", "lao people's democratic republic": "LAO",
-    "congo": "COG", "republic of the congo": "COG",
-    "democratic republic of the congo": "COD", "congo, the democratic republic of the": "COD",
-    "turkey": "TUR", "türkiye": "TUR", "turkiye": "TUR",
-    "czech republic": "CZE", "czechia": "CZE",
-    "united states of america": "USA", "united states": "USA",
-    "united kingdom": "GBR", "united kingdom of great britain and northern ireland": "GBR",
-    "brunei darussalam": "BRN", "brunei": "BRN",
-    "gambia": "GMB", "gambia (republic of the)": "GMB", "the gambia": "GMB",
-    "kyrgyzstan": "KGZ", "slovakia": "SVK", "netherlands": "NLD", "netherlands (kingdom of the)": "NLD",
-    "eswatini": "SWZ", "swaziland": "SWZ", "cabo verde": "CPV", "cape verde": "CPV",
-    "micronesia (federated states of)": "FSM", "state of palestine": "PSE",
-    "venezuela (bolivarian republic of)": "VEN", "venezuela": "VEN",
-    "bosnia and herzegovina": "BIH", "timor-leste": "TLS", "guinea-bissau": "GNB",
+# The UN's spellings pycountry does not know (or knows otherwise), as printed, to ISO alpha-3.
+UN_NAMES: dict[str, str] = {
+    "Bolivia (Plurinational State of)": "BOL", "Bolivia": "BOL",
+    "Iran (Islamic Republic of)": "IRN", "Iran": "IRN",
+    "Republic of Korea": "KOR", "Democratic People's Republic of Korea": "PRK",
+    "Republic of Moldova": "MDA", "Moldova, Republic of": "MDA", "Moldova": "MDA",
+    "United Republic of Tanzania": "TZA", "Tanzania": "TZA",
+    "The former Yugoslav Republic of Macedonia": "MKD", "North Macedonia": "MKD",
+    "Viet Nam": "VNM", "Côte d'Ivoire": "CIV", "Cote d'Ivoire": "CIV", "Cote d Ivoire": "CIV",
+    "Russian Federation": "RUS", "Syrian Arab Republic": "SYR", "Lao People's Democratic Republic": "LAO",
+    "Congo": "COG", "Republic of the Congo": "COG",
+    "Democratic Republic of the Congo": "COD", "DR Congo": "COD", "Democratic Republic of the Congo (DRC)": "COD",
+    "Turkey": "TUR", "Türkiye": "TUR", "Turkiye": "TUR", "Czech Republic": "CZE", "Czechia": "CZE",
+    "United States of America": "USA", "United Kingdom": "GBR",
+    "United Kingdom of Great Britain and Northern Ireland": "GBR",
+    "Brunei Darussalam": "BRN", "Brunei": "BRN", "Gambia": "GMB", "Kyrgyzstan": "KGZ", "Slovakia": "SVK",
+    "Netherlands": "NLD", "Netherlands (Kingdom of the)": "NLD", "Eswatini": "SWZ", "Swaziland": "SWZ",
+    "Cabo Verde": "CPV", "Cape Verde": "CPV", "Bosnia and Herzegovina": "BIH", "Timor-Leste": "TLS",
+    "Venezuela (Bolivarian Republic of)": "VEN", "State of Palestine": "PSE",
 }
 
 # The first line of a wrapped name, as 2019-09 prints it, to the full UN name.
 TRUNCATED: dict[str, str] = {
     "republic of": "Republic of Korea",
+    "democratic republic of": "Democratic Republic of the Congo",  # 2016-11 (no other UN name so begins)
     "moldova,": "Republic of Moldova",
     "bosnia and": "Bosnia and Herzegovina",
     "north": "North Macedonia",
@@ -58,6 +52,9 @@ TRUNCATED: dict[str, str] = {
 
 def _key(name: str) -> str:
     return " ".join(name.replace("’", "'").split()).lower()
+
+
+ALIASES = {_key(name): code for name, code in UN_NAMES.items()}
 
 
 @functools.cache
@@ -80,5 +77,28 @@ def iso3_of(name: str, where: Where) -> str:
 
 
 def completed_name(name: str) -> str | None:
-    """The full name of a truncated one (2019-09), or None when the name is not a known truncation."""
-    return TRUNCATED.get(_key(name))
+    """The full name of a cut-short one, or None when the name is not cut short. Either one of the
+    known truncations (TRUNCATED), or, for any other unknown name of at least 8 letters, the only
+    country whose known names begin with it ("The former Yugoslav Republic of Maced")."""
+    key = _key(name)
+    if key in TRUNCATED:
+        return TRUNCATED[key]
+    if len(key) < 8 or key in ALIASES or key in _pycountry_names():
+        return None
+    known = {**_pycountry_names(), **ALIASES}
+    starting = {code: full for full, code in known.items() if full.startswith(key)}
+    if len(starting) != 1:
+        return None
+    return _spelled(next(iter(starting.values())))
+
+
+def _spelled(key: str) -> str:
+    """A known name in its usual spelling: the UN's for the table's names, else pycountry's."""
+    for name in UN_NAMES:
+        if _key(name) == key:
+            return name
+    for country in pycountry.countries:
+        for attribute in ("name", "official_name", "common_name"):
+            if _key(getattr(country, attribute, "") or "") == key:
+                return str(getattr(country, attribute))
+    return key
