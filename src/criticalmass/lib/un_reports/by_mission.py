@@ -72,7 +72,7 @@ def read(pages: list[list[Line]], layout: str) -> Parsed:
         for line in body:
             _read_line(state, line)
     if not state.pending.empty:
-        raise ReportError("a detail row is left incomplete at the end", state.pending.where)
+        _refuse_pending(state.pending)
     if not state.ended:
         where = pages[-1][-1].where if pages and pages[-1] else None
         raise ReportError("the report ends without its grand total", where)
@@ -110,6 +110,9 @@ def _read_line(state: State, line: Line) -> None:
     text = line.text
     if state.ended:
         raise ReportError(f"{text!r} after the grand total", line.where)
+    if not state.pending.empty and (MISSION_TOTAL.match(text) or MISSION.match(text)
+                                    or text.startswith("Grand Total")):
+        _refuse_pending(state.pending)
     if state.pending.empty and _read_total(state, line):
         return
     if state.pending.empty and MISSION.match(text):
@@ -118,6 +121,14 @@ def _read_line(state: State, line: Line) -> None:
         state.mission, state.mission_rows, state.country = text, [], None
         return
     _gather(state, line)
+
+
+def _refuse_pending(pending: Pending) -> None:
+    """A detail row that never found its personnel type (or its figures)."""
+    text = " ".join(pending.texts)
+    if pending.figures is None:
+        raise ReportError(f"a detail row without its figures: {text!r}", pending.where)
+    raise ReportError(f"unknown personnel type in {text!r}", pending.where)
 
 
 def _read_total(state: State, line: Line) -> bool:
@@ -167,7 +178,7 @@ def _gather(state: State, line: Line) -> None:
     found = FIGURES.match(line.text)
     if found:
         if pending.figures is not None:
-            raise ReportError("two sets of figures for one detail row", line.where)
+            _refuse_pending(pending)  # a second row's figures before the first found its type
         pending.figures = (to_int(found[2]), to_int(found[3]), to_int(found[4]))
         pending.texts += [part for part in (found[1], found[5]) if part]
     else:
