@@ -73,7 +73,8 @@ def test_it_reads_the_2017_country_mission_and_post_layout(data_dir):
 
 def test_it_reads_the_2018_layout_without_missions(data_dir):
     report = read(data_dir, "2018_03")
-    assert (report.month, report.layout, report.has_missions) == (dt.date(2018, 3, 31), "country-post-2018", False)
+    assert (report.month, report.layout, report.has_missions) == (dt.date(2018, 3, 31), "country-post-2018",
+                                                                   False)
     assert figures(report, None, "ARG", "staff_officers") == (10, 4, 14)  # "10 4 14 Staff Officer"
     assert totals(report) == (86_723, 4_335, 91_058)  # "Total 86,723 4,335 91,058"
 

@@ -86,7 +86,8 @@ def _body(lines: list[Line], parsed: Parsed) -> list[Line]:
         if HEADER.match(line.text):
             if parsed.month is None:
                 _read_date(lines[:index], parsed)
-            glued = [Line(line.page, line.number, found[1])] if (found := HEADER.match(line.text)) and found[1] else []
+            found = HEADER.match(line.text)
+            glued = [Line(line.page, line.number, found[1])] if found and found[1] else []
             return [line for line in glued + lines[index + 1:] if not FOOTER.match(line.text)]
     raise ReportError("no column header (Country, Mission, ...) on this page", lines[0].where)
 
@@ -111,7 +112,7 @@ def _summary_2015(state: State, line: Line) -> None:
             state.mission, state.mission_rows = found[1], []
         elif state.mission is None:
             raise ReportError(f"a {found[2]} row without its mission", line.where)
-        state.add(found[2], *(to_int(found[n]) for n in (3, 4, 5)), line.where)
+        state.add(found[2], to_int(found[3]), to_int(found[4]), to_int(found[5]), line.where)
     elif (found := NAMED_FIGURES.match(line.text)) and (name := _named(state, found[1])):
         _check_named_total(state, name, [to_int(part) for part in found[2].split()], line.where)
     elif re.search(r"\d", line.text):
@@ -147,7 +148,8 @@ def _grand_total(state: State, line: Line) -> bool:
     found = re.match(rf"^(?:Grand )?Total ((?:{NUMBER})(?: (?:{NUMBER}))*)$", line.text)
     if found is None:
         return False
-    state.parsed.check("grand total", [to_int(part) for part in found[1].split()], state.parsed.rows, line.where)
+    printed = [to_int(part) for part in found[1].split()]
+    state.parsed.check("grand total", printed, state.parsed.rows, line.where)
     state.ended = True
     return True
 
@@ -172,7 +174,7 @@ def _mission_post_2017(state: State, line: Line) -> None:
     elif found := ROW.match(line.text):
         if state.mission is None or found[1]:
             raise ReportError(f"a {found[2]} row without its mission", line.where)
-        state.add(found[2], *(to_int(found[n]) for n in (3, 4, 5)), line.where)
+        state.add(found[2], to_int(found[3]), to_int(found[4]), to_int(found[5]), line.where)
     elif (found := NAMED_FIGURES.match(line.text)) and (name := _named(state, found[1])):
         _check_named_total(state, name, [to_int(part) for part in found[2].split()], line.where)
     elif (found := re.match(rf"^{TRIPLE}$", line.text)) and state.country and state.mission is None:

@@ -158,7 +158,8 @@ def _read_grand_total(state: State, line: Line) -> bool:
     elif found := GRAND_TOTAL.match(line.text):
         if found[1]:
             _check_count(state, int(found[1]), line.where)
-        state.parsed.check("grand total", [to_int(found[n]) for n in (2, 3, 4)], state.parsed.rows, line.where)
+        printed = [to_int(found[n]) for n in (2, 3, 4)]
+        state.parsed.check("grand total", printed, state.parsed.rows, line.where)
     else:
         return False
     state.ended = True

@@ -51,7 +51,7 @@ class Parsed:
 
     def check(self, what: str, printed: Sequence[int], rows: Iterable[RawRow], where: Where) -> None:
         """A printed total (male, female, total; or total alone) against the sum of its rows."""
-        computed = sums(rows)
+        computed: tuple[int, ...] = sums(rows)
         if len(printed) == 1:
             computed = computed[2:]
         if tuple(printed) != computed:

@@ -25,8 +25,10 @@ from criticalmass.lib.un_reports.types import ReportError, Where
 
 FLAT_LABELS = label_pattern(["Contingent Troops", "Experts on Mission", "Formed Police Units", "FPU",
                              "Individual Police", "Staff Officer", "Troops"])
-FLAT_RECORD = re.compile(rf"([A-Z][A-Z0-9-]{{2,}}) (\D+?) ({FLAT_LABELS}) {TRIPLE} (\d{{1,2}}/\d{{1,2}}/\d{{4}})")
-FLAT_HEADER = re.compile(r"^mission country (description|personnel type) male female total report.date$", re.I)
+DATE = r"\d{1,2}/\d{1,2}/\d{4}"
+FLAT_RECORD = re.compile(rf"([A-Z][A-Z0-9-]{{2,}}) (\D+?) ({FLAT_LABELS}) {TRIPLE} ({DATE})")
+FLAT_HEADER = re.compile(r"^mission country (description|personnel type) male female total report.date$",
+                         re.IGNORECASE)
 WIDE_COLUMNS = ["UNMEM", "Troops", "UNPOL", "FPU", "MSO"]
 TEN = rf"((?:{NUMBER})(?: (?:{NUMBER})){{9}})"
 WIDE_HEADER = re.compile(r"^Country Mission UNMEM M ")
@@ -51,15 +53,16 @@ def _read_flat_page(parsed: Parsed, lines: list[Line]) -> None:
     position = 0
     for found in FLAT_RECORD.finditer(text):
         where = lines[bisect.bisect_right(starts, found.start()) - 1].where
-        if text[position:found.start()].strip():
-            raise ReportError(f"text this reader cannot read: {text[position:found.start()].strip()!r}", where)
+        if skipped := text[position:found.start()].strip():
+            raise ReportError(f"text this reader cannot read: {skipped!r}", where)
         _month_of_record(parsed, found[7], where)
         parsed.add_row(RawRow(found[1], found[2], found[3], to_int(found[4]), to_int(found[5]),
                               to_int(found[6]), where))
         position = found.end()
     if text[position:].strip():
-        where = lines[bisect.bisect_right(starts, position) - 1].where if lines else None
-        raise ReportError(f"text this reader cannot read: {text[position:].strip()[:80]!r}", where)
+        rest = text[position:].strip()[:80]
+        where = lines[bisect.bisect_right(starts, position) - 1].where
+        raise ReportError(f"text this reader cannot read: {rest!r}", where)
 
 
 def _month_of_record(parsed: Parsed, date: str, where: Where) -> None:

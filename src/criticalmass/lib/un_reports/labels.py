@@ -22,7 +22,8 @@ PERSONNEL_LABELS: dict[str, Personnel] = {
     "ind police": "individual_police", "individual police": "individual_police",
     "unpol": "individual_police", "police": "individual_police",
 }
-STAFF_OFFICER_LABELS = frozenset(label for label, kind in PERSONNEL_LABELS.items() if kind == "staff_officers")
+STAFF_OFFICER_LABELS = frozenset(label for label, kind in PERSONNEL_LABELS.items()
+                                 if kind == "staff_officers")
 
 NUMBER = r"\d{1,3}(?:,\d{3})+|\d+"
 TRIPLE = rf"({NUMBER})\s+({NUMBER})\s+({NUMBER})"

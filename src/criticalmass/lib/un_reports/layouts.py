@@ -9,7 +9,7 @@
 | flat                   | 2019-09, 2024-10              | a column header ending in "report_date"        |
 | wide-2019              | 2019-10                       | "UNMEM M UNMEM F Troops M ..." columns         |
 | by-mission-2019        | 2019-11..2020-12 (2021-01 absent) | "Summary of Contribution ... by Mission"   |
-| by-mission-2021        | 2021-02..2025-06              | "Contribution of Uniformed Personnel ... by Mission, Country, and Personnel Type" |
+| by-mission-2021        | 2021-02..2025-06              | "by Mission, Country, and Personnel Type"      |
 """
 
 from __future__ import annotations
@@ -42,9 +42,8 @@ def recognise(pages: list[list[Line]]) -> str:
         return "by-mission-2019"
     if "by Mission, Country, and Personnel Type" in " ".join(line.text for line in first):
         return "by-mission-2021"
-    if "by Country and Personnel Type" in top:
-        if "Male" not in " ".join(line.text for line in first):
-            raise ReportError(NO_GENDER, first[0].where)
+    if "by Country and Personnel Type" in top and "Male" not in " ".join(line.text for line in first):
+        raise ReportError(NO_GENDER, first[0].where)
     raise ReportError(f"a layout this reader does not know (it begins {first[0].text!r})", first[0].where)
 
 

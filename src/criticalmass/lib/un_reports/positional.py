@@ -105,11 +105,12 @@ def _columns(boxes: list[Box], known: tuple[float, float] | None) -> tuple[float
 def _read_page(parsed: Parsed, boxes: list[Box], columns: tuple[float, float], open_rows: list[RawRow],
                ended: bool) -> bool:
     country_left, type_left = columns
-    title = [box.middle for box in boxes if box.text.startswith(("As of", "Country Personnel Type", "Mission"))]
+    title = [box.middle for box in boxes
+             if box.text.startswith(("As of", "Country Personnel Type", "Mission"))]
     table = [box for box in boxes if box.middle > max(title, default=-1e9) + SAME_ROW]
     rows = [Row(box, *_detail(box)) for box in table if DETAIL.match(box.text)]
-    countries = [box for box in table if country_left <= box.left < type_left and not FIGURES_ONLY.match(box.text)
-                 and not box.text.startswith("Report Generated")]
+    countries = [box for box in table if country_left <= box.left < type_left
+                 and not FIGURES_ONLY.match(box.text) and not box.text.startswith("Report Generated")]
     _assign_countries(rows, countries)
     events: list[tuple[float, Row | Box]] = [(row.box.middle, row) for row in rows]
     events += [(box.middle, box) for box in table if box.left < country_left and TOTAL.match(box.text)]

@@ -87,7 +87,8 @@ def _resolve(raw_rows: list[RawRow], notes: list[ReportNote]) -> list[ReportRow]
         name = raw.country
         if full := completed_name(name):
             if name not in completed:
-                notes.append(ReportNote("name-completed", f"the country printed {name!r} is {full!r}", raw.where))
+                notes.append(ReportNote("name-completed", f"the country printed {name!r} is {full!r}",
+                                        raw.where))
                 completed.add(name)
             name = full
         row = ReportRow(raw.mission, iso3_of(name, raw.where), name, personnel_of(raw.label, raw.where),
@@ -96,8 +97,8 @@ def _resolve(raw_rows: list[RawRow], notes: list[ReportNote]) -> list[ReportRow]
             continue
         key = (row.mission, row.country_iso3, row.personnel)
         if earlier := merged.get(key):
-            notes.append(ReportNote("rows-added", f"{row.mission} {row.country_as_printed} {row.personnel} is "
-                                    f"printed twice ({earlier.where} and here): the two rows are added",
+            notes.append(ReportNote("rows-added", f"{row.mission} {row.country_as_printed} {row.personnel} "
+                                    f"is printed twice ({earlier.where} and here): the two rows are added",
                                     row.where))
             row = ReportRow(row.mission, row.country_iso3, earlier.country_as_printed, row.personnel,
                             earlier.male + row.male, earlier.female + row.female,

@@ -23,5 +23,5 @@ def gender_split_notes(rows: list[ReportRow]) -> list[ReportNote]:
     more = f" and {len(suspects) - 10} more" if len(suspects) > 10 else ""
     women = sum(row.female for row in suspects)
     return [ReportNote("gender-split-suspect",
-                       f"{len(suspects)} rows of troops or staff officers ({women} people) are printed as all "
-                       f"women with 0 men, kept as printed: {listed}{more}", suspects[0].where)]
+                       f"{len(suspects)} rows of troops or staff officers ({women} people) are printed as "
+                       f"all women with 0 men, kept as printed: {listed}{more}", suspects[0].where)]
