@@ -58,7 +58,8 @@ def test_it_reads_rows_checks_totals_and_takes_the_printed_month(tmp_path):
     read = [(row.mission, row.country_iso3, row.personnel, row.male, row.female, row.total)
             for row in report.rows]
     assert read == [("BINUH", "BEN", "individual_police", 2, 0, 2),
-                    ("BINUH", "GHA", "experts_on_mission", 3, 6, 9), ("BINUH", "GHA", "staff_officers", 4, 3, 7)]
+                    ("BINUH", "GHA", "experts_on_mission", 3, 6, 9),
+                    ("BINUH", "GHA", "staff_officers", 4, 3, 7)]
     assert report.rows[2].where == Where(1, 9)
     assert report.totals_checked == 3 + 2  # male + female = total in three rows; two printed totals
     assert report.has_staff_officers and report.notes == ()
