@@ -2,7 +2,7 @@
 
 Text comes from pypdfium2 (`get_text_range`, line by line): 0.05 s for a 56-page report against
 2.5 s with pdfplumber. Every layout is read from that text except one month whose table cells pdfium
-emits out of order (layout "by-mission-2021-positional", see positional.py): there the text boxes'
+emits out of order (2022-09, in the by-mission-2021 layout, see positional.py): there the text boxes'
 positions are needed and cost about 0.1 s more.
 
 The month is the report's own printed date, never the file name; a layout that prints none (2019-10)
