@@ -238,7 +238,8 @@ class AidActivity(models.Model):
     iati_version = models.CharField(max_length=10, blank=True,
                                     help_text="The IATI version the activity was read as (its own or its file's).")
     published = models.DateField(null=True, blank=True,
-                                 help_text="The activity's last-updated-datetime, else its generated-datetime.")
+                                 help_text="The activity's last-updated-datetime, else its generated-datetime, else its "
+                                           "file's generated-datetime.")
     dates = models.JSONField(default=list, blank=True,
                              help_text="[{type, date}]: activity-date types 1 planned start, 2 actual start, "
                                        "3 planned end, 4 actual end.")

@@ -43,7 +43,7 @@ class Activity:
     title: str
     reporting_org_ref: str
     reporting_org_name: str
-    published: dt.date | None = None  # last-updated-datetime, else generated-datetime
+    published: dt.date | None = None  # its last-updated-datetime, else its generated-datetime
     participating_orgs: list[dict[str, str]] = field(default_factory=list)
     dates: list[dict[str, str]] = field(default_factory=list)  # [{type (1-4), date}]
     countries: list[tuple[str, Decimal | None]] = field(default_factory=list)  # (ISO3, percentage)

@@ -6,6 +6,7 @@ the summary counts them as `refused`."""
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import ROUND_HALF_EVEN, Decimal
 from pathlib import Path
 
@@ -51,21 +52,21 @@ def import_file(path: Path, progress: Progress | None = None) -> ImportSummary:
         unknown = [iso3 for iso3, _ in activity.countries if iso3 not in known]
         if unknown:
             reading.activities.remove(activity)
-            refused.append(Note(activity.line, f"activity {activity.identifier} (IATI {activity.version}) "
-                                f"refused: recipient-country/@code: {unknown[0]} is not a country the "
+            refused.append(Note(activity.line, f"activity {activity.identifier} (IATI {activity.version}, "
+                                f"starting on line {activity.line}) refused: recipient-country/@code: {unknown[0]} is not a country the "
                                 "platform knows", REFUSED, subject(activity.identifier, activity.line)))
     summary = ImportSummary(DATASET, path.name, rows_read=reading.rows_read, unit="activities",
                             warnings=[*refused, *reading.warnings], refused=len(refused))
     dates = [t.date for a in reading.activities for t in a.transactions]
     return run_import(source_info(path, reading), path, summary,
-                      lambda source: save(reading.activities, source, summary),
+                      lambda source: save(reading.activities, source, summary, reading.generated),
                       covered=coverage(min(dates, default=None), max(dates, default=None)))
 
 
-def fields(activity: Activity, source: Source) -> dict[str, object]:
+def fields(activity: Activity, source: Source, file_date: dt.date | None) -> dict[str, object]:
     return {"title": activity.title[:500], "reporting_org_ref": activity.reporting_org_ref[:200],
             "reporting_org_name": activity.reporting_org_name[:300], "iati_version": activity.version,
-            "published": activity.published, "dates": activity.dates,
+            "published": activity.published or file_date, "dates": activity.dates,
             "participating_orgs": activity.participating_orgs,
             "gender_marker": activity.gender_marker, "sectors": activity.sectors, "budgets": activity.budgets,
             "source_id": source.pk, "source_row": activity.line}
@@ -93,11 +94,12 @@ def unchanged(found: AidActivity, values: dict[str, object], activity: Activity)
     return all(getattr(found, k) == v for k, v in values.items()) and snapshot(found) == wanted(activity)
 
 
-def save(activities: list[Activity], source: Source, summary: ImportSummary) -> None:
+def save(activities: list[Activity], source: Source, summary: ImportSummary, file_date: dt.date | None
+         ) -> None:
     existing = {a.iati_identifier: a for a in AidActivity.objects.filter(source=source)
                 .prefetch_related("recipients", "transactions")}
     for activity in activities:
-        values = fields(activity, source)
+        values = fields(activity, source, file_date)
         found = existing.pop(activity.identifier, None) or AidActivity.objects.filter(
             iati_identifier=activity.identifier).first()
         if found is None:

@@ -56,9 +56,9 @@ def read(path: Path, progress: Callable[[int], None] | None = None) -> Reading:
         try:
             activity = read_one(path.name, element, lines, version, seen)
         except RowError as exc:
-            message = f"activity {identifier or '(no identifier)'} (IATI {version or 'version not given'}) " \
-                      f"refused: {exc.column}: {exc.problem}"
-            reading.refused.append(Note(line, message, REFUSED, subject(identifier, line)))
+            message = (f"activity {identifier or '(no identifier)'} (IATI {version or 'version not given'}, "
+                       f"starting on line {line}) refused: {exc.column}: {exc.problem}")
+            reading.refused.append(Note(exc.line or line, message, REFUSED, subject(identifier, line)))
             reading.refused_versions[version or "none"] += 1
             continue
         seen[activity.identifier] = activity.line

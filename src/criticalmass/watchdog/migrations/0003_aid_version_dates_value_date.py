@@ -23,7 +23,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='aidactivity',
             name='published',
-            field=models.DateField(blank=True, help_text="The activity's last-updated-datetime, else its generated-datetime.", null=True),
+            field=models.DateField(blank=True, help_text="The activity's last-updated-datetime, else its generated-datetime, else its file's generated-datetime.", null=True),
         ),
         migrations.AddField(
             model_name='aidtransaction',
