@@ -72,12 +72,12 @@ def test_it_refuses_bad_activities_one_by_one_counts_and_notes_them_and_keeps_th
     assert notes == [
         (22, "aid-activity:XM-TEST-4-D2", "activity XM-TEST-4-D2 (IATI 2.02, starting on line 14) refused: "
                                           "transaction/value: 'five hundred' is not a number"),
-        (24, "aid-activity:XM-TEST-4-D3", "activity XM-TEST-4-D3 (IATI 3.00, starting on line 24) refused: "
+        (25, "aid-activity:XM-TEST-4-D3", "activity XM-TEST-4-D3 (IATI 3.00, starting on line 25) refused: "
                                           "@version: IATI version '3.00' is not one this importer reads (1.01, "
                                           "1.02, 1.03, 1.04, 1.05, 2.01, 2.02, 2.03)"),
-        (30, "aid-activity:line-30", "activity (no identifier) (IATI 2.02, starting on line 30) refused: "
+        (31, "aid-activity:line-31", "activity (no identifier) (IATI 2.02, starting on line 31) refused: "
                                      "iati-identifier: is missing or empty; every activity needs one"),
-        (34, "aid-activity:XM-TEST-4-D1", "activity XM-TEST-4-D1 (IATI 2.02, starting on line 34) refused: "
+        (35, "aid-activity:XM-TEST-4-D1", "activity XM-TEST-4-D1 (IATI 2.02, starting on line 35) refused: "
                                           "iati-identifier: 'XM-TEST-4-D1' is also on line 3; the first is kept"),
     ]
     assert AidActivity.objects.get(iati_identifier="XM-TEST-4-D1").title == "Good one"
