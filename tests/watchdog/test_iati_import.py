@@ -68,11 +68,11 @@ def test_it_refuses_xml_that_is_not_well_formed_with_its_line_and_changes_nothin
 
 @pytest.mark.parametrize(("name", "refused", "line", "message"), [
     ("bad_value.xml", "XM-TEST-1-A1", 28,
-     "activity XM-TEST-1-A1 (IATI 2.03, starting on line 3) refused: transaction/value: 'five hundred' is not "
-     "a number"),
+     "activity XM-TEST-1-A1 (IATI 2.03, starting on line 3) refused: transaction/value: "
+     "'five hundred' is not a number"),
     ("bad_country.xml", "XM-TEST-1-A2", 41,
-     "activity XM-TEST-1-A2 (IATI 2.03, starting on line 36) refused: recipient-country/@code: 'XX' is not an "
-     "ISO 3166-1 alpha-2 country code"),
+     "activity XM-TEST-1-A2 (IATI 2.03, starting on line 36) refused: recipient-country/@code: "
+     "'XX' is not an ISO 3166-1 alpha-2 country code"),
     ("no_currency.xml", "XM-TEST-1-A3", 60,
      "activity XM-TEST-1-A3 (IATI 2.03, starting on line 50) refused: transaction/value/@currency: no "
      "currency: neither the value nor the activity's default-currency gives one"),

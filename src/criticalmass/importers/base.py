@@ -69,7 +69,8 @@ class ImportSummary:
     def counts(self) -> dict[str, int]:
         return {
             "rows_read": self.rows_read, "created": self.created, "updated": self.updated,
-            "unchanged": self.unchanged, "removed": self.removed, "refused": self.refused, "warnings": len(self.warnings),
+            "unchanged": self.unchanged, "removed": self.removed, "refused": self.refused,
+            "warnings": len(self.warnings),
             "notes": len(self.warnings),
         }
 

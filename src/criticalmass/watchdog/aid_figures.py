@@ -50,7 +50,8 @@ def marked_activities(iso3: str) -> tuple[list[aid.MarkedActivity], list[AidActi
         recipients = list(a.recipients.all())
         mine = next(r for r in recipients if r.country_id == iso3)
         flows = [aid.DatedFlow(t.type, t.value, t.currency, t.date.year) for t in a.transactions.all()]
-        publisher = f"{a.reporting_org_name} ({a.reporting_org_ref})" if a.reporting_org_name else a.reporting_org_ref
+        name, ref = a.reporting_org_name, a.reporting_org_ref
+        publisher = f"{name} ({ref})" if name else ref
         items.append(aid.MarkedActivity(a.iati_identifier, publisher, flows,
                                         aid.country_share(mine.percentage, len(recipients)), a.gender_marker,
                                         (a.source_id, a.source_row)))
@@ -85,9 +86,9 @@ def gender_marker_table(iso3: str, country_name: str) -> Table:
     caption = (f"Aid spent for {country_name} by the DAC gender equality marker, by publisher and year "
                "(IATI disbursements and expenditures, in each currency as published)")
     spans = [RowSpan.one(a.source_id, a.source_row) for a in activities]
-    published = [a.published for a in activities if a.published]
+    dates = [a.published for a in activities if a.published]
     table = with_sources(Table(NAME, caption, COLUMNS, table_rows, spans=spans,
-                               as_of=max(published, default=None)))
+                               as_of=max(dates, default=None)))
     for row in table.rows:
         row["source"] = row_citation(table, row)
     table.csv_url = reverse("watchdog:country_csv", args=[iso3, NAME])

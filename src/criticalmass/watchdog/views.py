@@ -22,10 +22,10 @@ from criticalmass.core.permissions import role_required
 from criticalmass.core.sections import sections_for
 from criticalmass.figures.citations import sources_by_id
 from criticalmass.figures.csv import csv_response, table_response
+from criticalmass.figures.notes import notes_response
 from criticalmass.lib.deadlines import State
 from criticalmass.lib.plans import TEMPLATE_COLUMNS
 from criticalmass.parity import queries as parity
-from criticalmass.figures.notes import notes_response
 from criticalmass.watchdog import aid_figures, queries
 from criticalmass.watchdog.forms import ActionForm, StatusUpdateForm
 from criticalmass.watchdog.models import Action, Criterion, Plan, StatusUpdate, today

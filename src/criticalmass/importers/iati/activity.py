@@ -84,7 +84,8 @@ class ActivityReader:
                             reporting.get("ref", "").strip(), narrative(reporting),
                             day(e.get("last-updated-datetime")) or day(e.get("generated-datetime")))
         activity.participating_orgs = [
-            {"role": o.get("role", ""), "ref": o.get("ref", ""), "type": o.get("type", ""), "name": narrative(o)}
+            {"role": o.get("role", ""), "ref": o.get("ref", ""), "type": o.get("type", ""),
+             "name": narrative(o)}
             for o in e.findall("participating-org")]
         activity.dates = [d for d in map(self.activity_date, e.findall("activity-date")) if d]
         activity.countries = self.countries()
@@ -135,18 +136,21 @@ class ActivityReader:
     def gender_marker(self) -> int | None:
         for marker in self.element.findall("policy-marker"):
             vocabulary = marker.get("vocabulary", "1").strip()
-            if vocabulary not in codes.DAC_VOCABULARIES or marker.get("code", "").strip() != codes.GENDER_EQUALITY:
+            code = marker.get("code", "").strip()
+            if vocabulary not in codes.DAC_VOCABULARIES or code != codes.GENDER_EQUALITY:
                 continue
             significance = marker.get("significance", "").strip()
             if not significance:
                 self.note(marker, "gender equality marker without a significance: counted as no marker")
                 return None
             if significance not in codes.SIGNIFICANCE:
-                raise self.error(marker, "policy-marker/@significance", f"{significance!r} is not 0, 1, 2, 3 or 4")
+                problem = f"{significance!r} is not 0, 1, 2, 3 or 4"
+                raise self.error(marker, "policy-marker/@significance", problem)
             if significance not in codes.DAC_SIGNIFICANCE:
-                self.notes.append(Note(self.line(marker), f"gender equality marker significance {significance} "
-                                       "is not in the DAC definitions (0, 1, 2); kept as published",
-                                       "iati-activity", f"aid-activity:{self.identifier}"))
+                message = (f"gender equality marker significance {significance} is not in the DAC "
+                           "definitions (0, 1, 2); kept as published")
+                self.notes.append(Note(self.line(marker), message, "iati-activity",
+                                       f"aid-activity:{self.identifier}"))
             return int(significance)
         return None
 

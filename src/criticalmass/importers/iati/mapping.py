@@ -52,9 +52,10 @@ def import_file(path: Path, progress: Progress | None = None) -> ImportSummary:
         unknown = [iso3 for iso3, _ in activity.countries if iso3 not in known]
         if unknown:
             reading.activities.remove(activity)
-            refused.append(Note(activity.line, f"activity {activity.identifier} (IATI {activity.version}, "
-                                f"starting on line {activity.line}) refused: recipient-country/@code: {unknown[0]} is not a country the "
-                                "platform knows", REFUSED, subject(activity.identifier, activity.line)))
+            message = (f"activity {activity.identifier} (IATI {activity.version}, starting on line "
+                       f"{activity.line}) refused: recipient-country/@code: {unknown[0]} is not a country "
+                       "the platform knows")
+            refused.append(Note(activity.line, message, REFUSED, subject(activity.identifier, activity.line)))
     summary = ImportSummary(DATASET, path.name, rows_read=reading.rows_read, unit="activities",
                             warnings=[*refused, *reading.warnings], refused=len(refused))
     dates = [t.date for a in reading.activities for t in a.transactions]
@@ -82,7 +83,8 @@ def transaction_key(t: Transaction) -> tuple[object, ...]:
 
 def snapshot(found: AidActivity) -> tuple[object, ...]:
     return (sorted((r.country_id, r.percentage) for r in found.recipients.all()),
-            [(t.type, t.date, t.value, t.currency, t.value_date, t.source_row) for t in found.transactions.all()])
+            [(t.type, t.date, t.value, t.currency, t.value_date, t.source_row)
+             for t in found.transactions.all()])
 
 
 def wanted(activity: Activity) -> tuple[object, ...]:

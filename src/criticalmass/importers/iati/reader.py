@@ -75,11 +75,12 @@ def read_one(file: str, element: ET.Element, lines: dict[int, int], version: str
              ) -> Activity:
     line = lines.get(id(element), 0)
     if version not in codes.READ_VERSIONS:
-        problem = (f"IATI version {version!r} is not one this importer reads ({', '.join(codes.READ_VERSIONS)})"
-                   if version else "no version: neither the activity nor the file gives one")
+        readable = ", ".join(codes.READ_VERSIONS)
+        problem = (f"IATI version {version!r} is not one this importer reads ({readable})" if version
+                   else "no version: neither the activity nor the file gives one")
         raise RowError(file, line, "@version", problem)
     activity = ActivityReader(file, element, lines, version).read()
     if activity.identifier in seen:
-        raise RowError(file, activity.line, "iati-identifier",
-                       f"{activity.identifier!r} is also on line {seen[activity.identifier]}; the first is kept")
+        problem = f"{activity.identifier!r} is also on line {seen[activity.identifier]}; the first is kept"
+        raise RowError(file, activity.line, "iati-identifier", problem)
     return activity

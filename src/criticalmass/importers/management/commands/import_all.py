@@ -23,7 +23,8 @@ def files_of(relative: str) -> list[Path]:
 class Command(BaseCommand):
     help = (
         "Import every known public dataset found under CRITICALMASS_DATA_DIR, each file in its own "
-        "transaction (every iati/*.xml file for IATI); absent files are listed and skipped. `make demo` runs it."
+        "transaction (every iati/*.xml file for IATI); absent files are listed and skipped. "
+        "`make demo` runs it."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -36,7 +37,8 @@ class Command(BaseCommand):
         for dataset in DATASETS.values():
             paths = files_of(dataset.path)
             if not paths:
-                self.stdout.write(f"{dataset.name}: skipped, {Path(settings.DATA_DIR) / dataset.path} not found")
+                missing = Path(settings.DATA_DIR) / dataset.path
+                self.stdout.write(f"{dataset.name}: skipped, {missing} not found")
                 continue
             for path in paths:
                 try:
