@@ -158,3 +158,18 @@ def test_it_downloads_the_gender_marked_aid_and_its_notes_as_the_page_shows_them
     assert csv[3].startswith("All publishers,,USD,0,40,0,100,0,140,2,")
     notes = client.get("/watchdog/countries/LBR/aid-gender-notes.csv").content.decode().splitlines()
     assert len(notes) == 1 + 4 and notes[1].startswith("iati-bad_among_good,22,refused-activity,warning,")
+
+
+def test_it_changes_nothing_the_second_time_when_percentages_and_values_have_more_decimals_than_kept(
+        db, tmp_path):
+    text = (FIXTURES / "mixed.xml").read_text(encoding="utf-8")
+    path = tmp_path / "decimals.xml"
+    path.write_text(text.replace('percentage="60"', 'percentage="66.66667"').replace(
+        'percentage="40"', 'percentage="33.33333"').replace(">1000</value>", ">1000.4449</value>"),
+        encoding="utf-8")
+    import_file(path)
+    again = import_file(path)
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 3)
+    b1 = AidActivity.objects.get(iati_identifier="XM-TEST-2-B1")
+    assert sorted(r.percentage for r in b1.recipients.all()) == [Decimal("33.333"), Decimal("66.667")]
+    assert AidTransaction.objects.get(activity=b1).value == Decimal("1000.44")

@@ -87,9 +87,14 @@ def snapshot(found: AidActivity) -> tuple[object, ...]:
              for t in found.transactions.all()])
 
 
+def share(percentage: Decimal | None) -> Decimal | None:
+    """A recipient-country percentage as AidRecipient keeps it (three decimals)."""
+    return None if percentage is None else percentage.quantize(Decimal("0.001"), rounding=ROUND_HALF_EVEN)
+
+
 def wanted(activity: Activity) -> tuple[object, ...]:
-    return (sorted(activity.countries), sorted(map(transaction_key, activity.transactions),
-                                               key=lambda k: (k[1], k[5])))
+    transactions = sorted(map(transaction_key, activity.transactions), key=lambda k: (k[1], k[5]))
+    return sorted((iso3, share(p)) for iso3, p in activity.countries), transactions
 
 
 def unchanged(found: AidActivity, values: dict[str, object], activity: Activity) -> bool:
@@ -121,8 +126,9 @@ def save(activities: list[Activity], source: Source, summary: ImportSummary, fil
 def replace_children(found: AidActivity, activity: Activity) -> None:
     found.recipients.all().delete()
     found.transactions.all().delete()
-    AidRecipient.objects.bulk_create(AidRecipient(activity=found, country_id=iso3, percentage=percentage)
-                                     for iso3, percentage in activity.countries)
+    AidRecipient.objects.bulk_create(
+        AidRecipient(activity=found, country_id=iso3, percentage=share(percentage))
+        for iso3, percentage in activity.countries)
     AidTransaction.objects.bulk_create(
         AidTransaction(activity=found, type=t.type, date=t.date, value=cents(t.value), currency=t.currency,
                        value_date=t.value_date, source_row=t.line) for t in activity.transactions)
