@@ -138,3 +138,12 @@ def test_it_shows_the_activities_that_fund_an_action(client, db):
     assert "XM-TEST-1-A1 “Women&#x27;s organisations in peacebuilding” (good.xml, line 3)" in page
     api = client.get("/api/watchdog/aid-activities?country=GHA&gender_marker=2").json()
     assert api["items"][0]["actions"] == [ids["action"]]
+
+
+def test_it_refuses_a_file_over_the_size_it_reads_before_reading_it(db, monkeypatch):
+    from criticalmass.importers.iati import xmlfile
+
+    monkeypatch.setattr(xmlfile, "MAX_BYTES", 1000)  # good.xml is about 2,000 bytes
+    with pytest.raises(FormatError, match=r"good.xml is [\d,]+ bytes, over the 1,000 this importer reads"):
+        import_file(FIXTURES / "good.xml")
+    assert not AidActivity.objects.exists()
