@@ -6,12 +6,16 @@ from decimal import Decimal as D
 
 from criticalmass.lib.aid import (
     ActivityMoney,
+    DatedFlow,
     Figure,
     Flow,
+    MarkedActivity,
+    by_gender_marker,
     country_money,
     country_share,
     sector_share,
     shares,
+    totals_by_currency,
 )
 
 
@@ -56,3 +60,34 @@ def test_it_gives_equal_parts_where_no_percentage_is_published():
 
 def test_it_has_no_share_of_nothing():
     assert shares(Figure(), Figure(amounts={"USD": D(0)})) == {"USD": None}
+
+
+def marked(identifier, flows, marker, publisher="P", share="1"):
+    return MarkedActivity(identifier, publisher, [DatedFlow(*f) for f in flows], D(share), marker, (1, 1))
+
+
+def test_it_splits_spent_money_by_gender_marker_publisher_year_and_currency():
+    found = by_gender_marker([
+        marked("A", [("3", D(100), "USD", 2019), ("2", D(999), "USD", 2019), ("4", D(50), "USD", 2020)], 2),
+        marked("B", [("3", D(10), "EUR", 2019)], None, share="0.5"),
+        marked("C", [("3", D(7), "USD", 2019)], 3, publisher="Q"),
+        marked("D", [("4", D(20), "USD", 2019)], 0),
+    ])
+    assert [(r.publisher, r.year, r.currency) for r in found] == [
+        ("P", 2019, "EUR"), ("P", 2019, "USD"), ("P", 2020, "USD"), ("Q", 2019, "USD")]
+    assert found[0].amounts["no_marker"] == D(5) and found[0].total == D(5)
+    usd_2019 = found[1]
+    assert (usd_2019.amounts["principal"], usd_2019.amounts["not_targeted"], usd_2019.total) == (
+        D(100), D(20), D(120))
+    assert found[1].activities == {"A", "D"}
+    assert found[3].amounts["other_marker"] == D(7)  # 3 is not a DAC gender marker value: kept apart
+
+
+def test_it_sums_every_publisher_and_year_per_currency_never_across():
+    rows = by_gender_marker([marked("A", [("3", D(100), "USD", 2019)], 1),
+                             marked("B", [("3", D(30), "USD", 2020)], 1, publisher="Q"),
+                             marked("C", [("3", D(10), "EUR", 2020)], 2)])
+    totals = totals_by_currency(rows, "All")
+    assert [(t.publisher, t.year, t.currency, t.amounts["significant"], t.amounts["principal"])
+            for t in totals] == [
+        ("All", None, "EUR", D(0), D(10)), ("All", None, "USD", D(130), D(0))]

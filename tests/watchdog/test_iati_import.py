@@ -11,8 +11,9 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from criticalmass.core.models import DataNote, Source
 from criticalmass.importers.iati import import_file
-from criticalmass.lib.csvread import FormatError, RowError
+from criticalmass.lib.csvread import FormatError
 from criticalmass.watchdog.models import AidActivity, AidTransaction
 from tests.watchdog.world import build_watchdog
 
@@ -48,30 +49,48 @@ def test_it_adds_nothing_the_second_time(db):
     ("bomb.xml", "bomb.xml declares a DTD or entities, which IATI files never need; refused for safety"),
     ("external.xml", "external.xml declares a DTD or entities, which IATI files never need; "
                      "refused for safety"),
-    ("version_201.xml", "version_201.xml is IATI version '2.01'; this importer reads 2.03"),
 ])
-def test_it_refuses_unsafe_and_other_version_files_whole(db, name, message):
+def test_it_refuses_unsafe_files_whole(db, name, message):
     with pytest.raises(FormatError) as caught:
         import_file(FIXTURES / name)
     assert str(caught.value) == message
     assert not AidActivity.objects.exists()
 
 
-def test_it_refuses_xml_that_is_not_well_formed(db):
+def test_it_refuses_xml_that_is_not_well_formed_with_its_line_and_changes_nothing(db):
+    import_file(FIXTURES / "good.xml")
+    before = list(AidActivity.objects.values_list("iati_identifier", "title", "source_row"))
     with pytest.raises(FormatError, match=r"malformed.xml is not well-formed XML \(mismatched tag: line 4"):
         import_file(FIXTURES / "malformed.xml")
+    assert list(AidActivity.objects.values_list("iati_identifier", "title", "source_row")) == before
+    assert not Source.objects.filter(file="malformed.xml").exists()
 
 
-@pytest.mark.parametrize(("name", "message"), [
-    ("bad_value.xml", "bad_value.xml, line 28, column 'transaction/value': 'five hundred' is not a number"),
-    ("bad_country.xml", "bad_country.xml, line 41, column 'recipient-country/@code': 'XX' is not an ISO"),
-    ("no_currency.xml", "no_currency.xml, line 60, column 'transaction/value/@currency': no currency"),
+@pytest.mark.parametrize(("name", "refused", "line", "message"), [
+    ("bad_value.xml", "XM-TEST-1-A1", 28,
+     "activity XM-TEST-1-A1 (IATI 2.03, starting on line 3) refused: transaction/value: "
+     "'five hundred' is not a number"),
+    ("bad_country.xml", "XM-TEST-1-A2", 41,
+     "activity XM-TEST-1-A2 (IATI 2.03, starting on line 36) refused: recipient-country/@code: "
+     "'XX' is not an ISO 3166-1 alpha-2 country code"),
+    ("no_currency.xml", "XM-TEST-1-A3", 60,
+     "activity XM-TEST-1-A3 (IATI 2.03, starting on line 50) refused: transaction/value/@currency: no "
+     "currency: neither the value nor the activity's default-currency gives one"),
 ])
-def test_it_names_file_line_and_element_of_a_bad_value_and_imports_nothing(db, name, message):
-    with pytest.raises(RowError) as caught:
-        import_file(FIXTURES / name)
-    assert str(caught.value).startswith(message)
-    assert not AidActivity.objects.exists()
+def test_it_refuses_only_the_activity_with_a_bad_value_and_notes_its_line_and_element(db, name, refused, line,
+                                                                                       message):
+    summary = import_file(FIXTURES / name)
+    assert (summary.rows_read, summary.created, summary.refused) == (3, 2, 1)
+    assert not AidActivity.objects.filter(iati_identifier=refused).exists()
+    note = DataNote.objects.get(kind="refused-activity")
+    assert (note.source_row, note.subject, note.message) == (line, f"aid-activity:{refused}", message)
+
+
+def test_it_refuses_an_activity_when_neither_it_nor_its_file_gives_a_version(db):
+    summary = import_file(FIXTURES / "no_version.xml")
+    assert (summary.rows_read, summary.created, summary.refused) == (1, 0, 1)
+    assert summary.warnings[0][1].endswith("refused: @version: no version: neither the activity nor the file "
+                                           "gives one")
 
 
 def test_it_keeps_a_gender_marker_outside_the_dac_definitions_with_a_warning(db):
@@ -119,3 +138,12 @@ def test_it_shows_the_activities_that_fund_an_action(client, db):
     assert "XM-TEST-1-A1 “Women&#x27;s organisations in peacebuilding” (good.xml, line 3)" in page
     api = client.get("/api/watchdog/aid-activities?country=GHA&gender_marker=2").json()
     assert api["items"][0]["actions"] == [ids["action"]]
+
+
+def test_it_refuses_a_file_over_the_size_it_reads_before_reading_it(db, monkeypatch):
+    from criticalmass.importers.iati import xmlfile
+
+    monkeypatch.setattr(xmlfile, "MAX_BYTES", 1000)  # good.xml is about 2,000 bytes
+    with pytest.raises(FormatError, match=r"good.xml is [\d,]+ bytes, over the 1,000 this importer reads"):
+        import_file(FIXTURES / "good.xml")
+    assert not AidActivity.objects.exists()

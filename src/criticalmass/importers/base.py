@@ -53,6 +53,7 @@ class ImportSummary:
     updated: int = 0
     unchanged: int = 0
     removed: int = 0
+    refused: int = 0  # records of the file left out whole (each one also a note), where a dataset does so
     warnings: list[tuple[int, str]] = field(default_factory=list)
     unit: str = "observations"  # what created, updated, unchanged and removed count
     source: str = ""  # the slug of the Source the file was imported as
@@ -68,7 +69,8 @@ class ImportSummary:
     def counts(self) -> dict[str, int]:
         return {
             "rows_read": self.rows_read, "created": self.created, "updated": self.updated,
-            "unchanged": self.unchanged, "removed": self.removed, "warnings": len(self.warnings),
+            "unchanged": self.unchanged, "removed": self.removed, "refused": self.refused,
+            "warnings": len(self.warnings),
             "notes": len(self.warnings),
         }
 

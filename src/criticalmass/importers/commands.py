@@ -79,8 +79,10 @@ def format_summary(summary: ImportSummary, all_warnings: bool = False) -> str:
         f"  rows read: {summary.rows_read:,}",
         f"  {summary.unit}: {summary.created:,} created, {summary.updated:,} updated, "
         f"{summary.unchanged:,} unchanged, {summary.removed:,} removed",
-        f"  warnings: {len(summary.warnings):,}",
     ]
+    if summary.refused:
+        lines.append(f"  refused: {summary.refused:,} {summary.unit} (each one a note below)")
+    lines.append(f"  warnings: {len(summary.warnings):,}")
     shown = summary.warnings if all_warnings else summary.warnings[:WARNINGS_SHOWN]
     lines += [f"    line {line}: {message}" for line, message in shown]
     if len(shown) < len(summary.warnings):

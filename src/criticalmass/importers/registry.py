@@ -30,7 +30,7 @@ PLANS_FILE = Path(__file__).resolve().parent.parent / "watchdog" / "data" / "pla
 class Dataset:
     name: str
     description: str
-    path: str  # relative to settings.DATA_DIR
+    path: str  # relative to settings.DATA_DIR; with a "*", every file it matches, by name (import-all)
     # (path, progress) -> ImportSummary; a versioned dataset's also takes a SourceChoice third.
     import_file: Callable[..., ImportSummary]
     versioned: bool = False  # takes --version, --label and --default: versions side by side
@@ -55,7 +55,7 @@ DATASETS = {
                 "giwps_wps_index_2025/WPS-Index-2025-Data.xlsx", wps_index.import_file),
         Dataset("plans", "Plans and laws on WPS: the shipped registry, or a CSV/XLSX file in its template",
                 str(PLANS_FILE), plans.import_file),
-        Dataset("iati", "Aid activities in the IATI Activity Standard 2.03 (XML)",
-                "iati/activities.xml", iati.import_file),
+        Dataset("iati", "Aid activities in the IATI Activity Standard 2.01-2.03 and 1.01-1.05 (XML files)",
+                "iati/*.xml", iati.import_file),
     ]
 }

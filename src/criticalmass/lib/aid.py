@@ -100,3 +100,82 @@ def shares(part: Figure, whole: Figure) -> dict[str, Decimal | None]:
         amount = part.amounts.get(currency, Decimal(0))
         found[currency] = (HUNDRED * amount / total).quantize(Decimal("0.1")) if total else None
     return found
+
+
+# ---- Gender-marked aid, by publisher and year -------------------------------------------------
+# The OECD DAC gender equality policy marker: 2 principal objective, 1 significant objective, 0 screened
+# and not targeted; an activity without the marker is "no marker". 3 and 4 are not DAC definitions of
+# this marker (they belong to the desertification and RMNCH markers): kept apart as "other".
+MARKER_GROUPS = {2: "principal", 1: "significant", 0: "not_targeted", None: "no_marker"}
+OTHER_MARKER = "other_marker"
+GROUPS = ("principal", "significant", "not_targeted", "no_marker", OTHER_MARKER)
+
+
+@dataclass(frozen=True)
+class DatedFlow:
+    type: str
+    value: Decimal
+    currency: str
+    year: int
+
+
+@dataclass(frozen=True)
+class MarkedActivity:
+    identifier: str
+    publisher: str
+    flows: Sequence[DatedFlow]
+    country_share: Decimal  # 0 to 1
+    gender_marker: int | None
+    line: tuple[int, int]  # (source id, line): where the activity is read
+
+
+@dataclass
+class MarkerRow:
+    """Money spent in one publisher's activities in one year and currency, by gender marker group."""
+
+    publisher: str
+    year: int | None  # None: every year
+    currency: str
+    amounts: dict[str, Decimal] = field(default_factory=lambda: dict.fromkeys(GROUPS, Decimal(0)))
+    activities: set[str] = field(default_factory=set)
+    lines: set[tuple[int, int]] = field(default_factory=set)
+
+    @property
+    def total(self) -> Decimal:
+        return sum(self.amounts.values(), Decimal(0))
+
+    def add(self, activity: MarkedActivity, group: str, amount: Decimal) -> None:
+        self.amounts[group] += amount
+        self.activities.add(activity.identifier)
+        self.lines.add(activity.line)
+
+
+def marker_group(marker: int | None) -> str:
+    return MARKER_GROUPS.get(marker, OTHER_MARKER)
+
+
+def by_gender_marker(activities: Iterable[MarkedActivity]) -> list[MarkerRow]:
+    """Per publisher, year (of the transaction) and currency: what was spent (disbursements and
+    expenditures, times the country's share) in each marker group. Never adds across currencies."""
+    rows: dict[tuple[str, int | None, str], MarkerRow] = {}
+    for activity in activities:
+        group = marker_group(activity.gender_marker)
+        for flow in activity.flows:
+            if flow.type not in SPENT or activity.country_share <= 0:
+                continue
+            key = (activity.publisher, flow.year, flow.currency)
+            row = rows.setdefault(key, MarkerRow(*key))
+            row.add(activity, group, flow.value * activity.country_share)
+    return [rows[key] for key in sorted(rows)]
+
+
+def totals_by_currency(rows: Iterable[MarkerRow], everyone: str) -> list[MarkerRow]:
+    """One row per currency summing `rows` over publishers and years (`everyone` names the publisher)."""
+    totals: dict[str, MarkerRow] = {}
+    for row in rows:
+        total = totals.setdefault(row.currency, MarkerRow(everyone, None, row.currency))
+        for group, amount in row.amounts.items():
+            total.amounts[group] += amount
+        total.activities |= row.activities
+        total.lines |= row.lines
+    return [totals[currency] for currency in sorted(totals)]

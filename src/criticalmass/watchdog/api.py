@@ -15,7 +15,7 @@ from criticalmass.api_common import ERRORS, Page
 from criticalmass.core.models import Country
 from criticalmass.figures.citations import cite_row, sources_by_id
 from criticalmass.parity import queries as parity
-from criticalmass.watchdog import queries
+from criticalmass.watchdog import aid_figures, queries
 from criticalmass.watchdog.models import Action, AidActivity, Plan, WpsIndexScore, today
 
 router = Router()
@@ -213,11 +213,29 @@ class MoneyFigureOut(Schema):
     activities: list[str] = Field(..., description="The IATI identifiers behind the figure.")
 
 
+class AidGenderRowOut(Schema):
+    publisher: str = Field(..., description="IATI reporting organisation, or 'All publishers' in total rows.")
+    year: int | None = Field(..., description="Year of the transactions; null in the total rows.")
+    currency: str
+    principal: int = Field(..., description="Spent in activities marked 2 (whole units of the currency).")
+    significant: int = Field(..., description="Marked 1.")
+    not_targeted: int = Field(..., description="Marked 0.")
+    no_marker: int = Field(..., description="Without a gender equality marker.")
+    other_marker: int = Field(..., description="Marked 3 or 4, outside the DAC definitions of this marker.")
+    total: int
+    activities: int
+    activity_ids: list[str]
+    citation: str
+
+
 class CountryOut(Schema):
     iso3: str
     name: str
     money: dict[str, MoneyFigureOut] = Field(
         ..., description="all, gender_principal, womens_rights_organisations, ending_violence.")
+    aid_by_gender_marker: list[AidGenderRowOut] = Field(
+        ..., description="Aid spent by publisher, year and currency, by DAC gender equality marker.")
+    aid_as_of: dt.date | None = Field(..., description="The newest IATI activity behind the aid figures.")
     plans: list[PlanOut]
     obligations: list[ObligationOut]
     wps_index: WpsIndexOut | None
@@ -295,12 +313,14 @@ def get_country(request: HttpRequest, iso3: str) -> dict[str, Any]:
     rows = parity.country_latest_by_mission(country.iso3)
     sources = sources_by_id({r["source_id"] for r in rows})
     money = queries.country_money(country.iso3)
+    aid_gender = aid_figures.gender_marker_table(country.iso3, country.name)
     return {
         "iso3": country.iso3, "name": country.name,
         "money": {name: {"amounts": {c: a.quantize(CENT) for c, a in figure.amounts.items()},
                          "activities": figure.activities,
                          "share_of_all": money.shares.get(name, {c: Decimal(100) for c in figure.amounts})}
                   for name, figure in money.figures.items()},
+        "aid_by_gender_marker": aid_figures.api_rows(aid_gender), "aid_as_of": aid_gender.as_of,
         "plans": [plan_out(v) for v in queries.plan_views(Plan.objects.filter(country=country), today())],
         "obligations": [duty_out(d) for d in queries.duties(today(), country.iso3)],
         "wps_index": queries.wps_index(country.iso3),

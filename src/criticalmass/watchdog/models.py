@@ -231,9 +231,19 @@ def today() -> dt.date:
 
 
 class AidActivity(models.Model):
-    """An aid activity as published in the IATI Activity Standard (2.03), linked to countries and actions."""
+    """An aid activity as published in the IATI Activity Standard (2.01-2.03, 1.01-1.05), linked to countries
+    and actions. Codes are stored as IATI 2.x codes whatever the version read."""
 
     iati_identifier = models.CharField(max_length=200, unique=True)
+    iati_version = models.CharField(
+        max_length=10, blank=True,
+        help_text="The IATI version the activity was read as (its own or its file's).")
+    published = models.DateField(
+        null=True, blank=True, help_text="The activity's last-updated-datetime, else its generated-datetime, "
+                                         "else its file's generated-datetime.")
+    dates = models.JSONField(default=list, blank=True,
+                             help_text="[{type, date}]: activity-date types 1 planned start, 2 actual start, "
+                                       "3 planned end, 4 actual end.")
     title = models.CharField(max_length=500, blank=True)
     reporting_org_ref = models.CharField(max_length=200)
     reporting_org_name = models.CharField(max_length=300, blank=True)
@@ -243,8 +253,9 @@ class AidActivity(models.Model):
         null=True, blank=True,
         help_text="DAC gender equality policy marker: 0 not targeted, 1 significant, 2 principal.")
     sectors = models.JSONField(default=list, blank=True, help_text="[{vocabulary, code, percentage}].")
-    budgets = models.JSONField(default=list, blank=True,
-                               help_text="[{type, status, period_start, period_end, value, currency}].")
+    budgets = models.JSONField(
+        default=list, blank=True,
+        help_text="[{type, status, period_start, period_end, value, currency, value_date}].")
     actions = models.ManyToManyField(Action, blank=True, related_name="aid_activities",
                                      help_text="The plan actions this activity funds.")
     source = models.ForeignKey(Source, on_delete=models.PROTECT)
@@ -280,6 +291,7 @@ class AidTransaction(models.Model):
     date = models.DateField()
     value = models.DecimalField(max_digits=20, decimal_places=2)
     currency = models.CharField(max_length=3)
+    value_date = models.DateField(null=True, blank=True, help_text="The date of the value's exchange rate.")
     source_row = models.PositiveIntegerField()
 
     class Meta:

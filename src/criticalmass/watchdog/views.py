@@ -17,15 +17,16 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from criticalmass.agreements import figures as agreements_figures
-from criticalmass.core.models import Country, Role, audit
+from criticalmass.core.models import Country, DataNote, Role, audit
 from criticalmass.core.permissions import role_required
 from criticalmass.core.sections import sections_for
 from criticalmass.figures.citations import sources_by_id
-from criticalmass.figures.csv import csv_response
+from criticalmass.figures.csv import csv_response, table_response
+from criticalmass.figures.notes import notes_response
 from criticalmass.lib.deadlines import State
 from criticalmass.lib.plans import TEMPLATE_COLUMNS
 from criticalmass.parity import queries as parity
-from criticalmass.watchdog import queries
+from criticalmass.watchdog import aid_figures, queries
 from criticalmass.watchdog.forms import ActionForm, StatusUpdateForm
 from criticalmass.watchdog.models import Action, Criterion, Plan, StatusUpdate, today
 
@@ -166,6 +167,7 @@ def country_data(iso3: str) -> dict[str, Any]:
         "country": found, "views": queries.plan_views(Plan.objects.filter(country=found), today()),
         "index": queries.wps_index(iso3), "duties": queries.duties(today(), iso3),
         "money": money, "money_rows": money_rows(money), "agreements_table": agreements,
+        "aid_gender_table": aid_figures.gender_marker_table(iso3, found.name),
     }
 
 
@@ -181,7 +183,7 @@ def country(request: HttpRequest, iso3: str) -> HttpResponse:
     })
 
 
-COUNTRY_TABLES = ("index", "plans", "duties", "money", "agreements")
+COUNTRY_TABLES = ("index", "plans", "duties", "money", aid_figures.NAME, "agreements")
 INDEX_HEADER = ["iso3", "edition", "rank", "score", "region", "indicator", "value", "note", "source"]
 MONEY_HEADER = ["iso3", "figure", "currency", "amount", "share_percent", "activities", "source"]
 
@@ -213,10 +215,16 @@ def money_csv_rows(context: dict[str, Any]) -> list[list[Any]]:
 @require_safe
 def country_csv(request: HttpRequest, iso3: str, name: str) -> HttpResponse:
     """One table of the country profile as CSV, with the same numbers as the page and their source."""
-    if name not in COUNTRY_TABLES:
+    if name not in COUNTRY_TABLES and name != f"{aid_figures.NAME}-notes":
         raise Http404(f"There is no table '{name}' on a country's profile.")
     context = country_data(iso3)
     filename = f"criticalmass-{iso3}-{name}.csv"
+    aid_gender = context["aid_gender_table"]
+    if name == aid_figures.NAME:
+        return table_response(aid_gender, filename)
+    if name.endswith("-notes"):
+        return notes_response(aid_gender.notes if aid_gender.notes is not None else DataNote.objects.none(),
+                              filename)
     if name == "index":
         return csv_response(filename, INDEX_HEADER, index_rows(context))
     if name == "plans":

@@ -12,10 +12,19 @@ from criticalmass.importers.commands import format_summary, run
 from criticalmass.importers.registry import DATASETS
 
 
+def files_of(relative: str) -> list[Path]:
+    """The dataset's file, or every file its pattern ("iati/*.xml") matches, by name."""
+    if "*" in relative:
+        return sorted(p for p in Path(settings.DATA_DIR).glob(relative) if p.is_file())
+    path = Path(settings.DATA_DIR) / relative
+    return [path] if path.is_file() else []
+
+
 class Command(BaseCommand):
     help = (
-        "Import every known public dataset found under CRITICALMASS_DATA_DIR, each in its own "
-        "transaction; absent files are listed and skipped. `make demo` runs it."
+        "Import every known public dataset found under CRITICALMASS_DATA_DIR, each file in its own "
+        "transaction (every iati/*.xml file for IATI); absent files are listed and skipped. "
+        "`make demo` runs it."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -26,17 +35,19 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         failures = []
         for dataset in DATASETS.values():
-            path = Path(settings.DATA_DIR) / dataset.path
-            if not path.is_file():
-                self.stdout.write(f"{dataset.name}: skipped, {path} not found")
+            paths = files_of(dataset.path)
+            if not paths:
+                missing = Path(settings.DATA_DIR) / dataset.path
+                self.stdout.write(f"{dataset.name}: skipped, {missing} not found")
                 continue
-            try:
-                summary = run(dataset, path, self.stderr, options["quiet"])
-            except CommandError as exc:
-                # Go on with the other datasets; each import is its own transaction.
-                failures.append(f"{dataset.name}: {exc}")
-                continue
-            self.stdout.write(format_summary(summary, options["all_warnings"]))
+            for path in paths:
+                try:
+                    summary = run(dataset, path, self.stderr, options["quiet"])
+                except CommandError as exc:
+                    # Go on with the other datasets; each import is its own transaction.
+                    failures.append(f"{dataset.name}: {exc}")
+                    continue
+                self.stdout.write(format_summary(summary, options["all_warnings"]))
         if failures:
             raise CommandError(f"{len(failures)} of {len(DATASETS)} imports failed, "
                                f"the others were imported: {'; '.join(failures)}")
