@@ -14,6 +14,7 @@ from criticalmass.core.signals import dataset_imported
 from criticalmass.importers.base import ImportFailed, ImportSummary, SourceChoice
 from criticalmass.importers.registry import DATASETS, Dataset
 from criticalmass.lib.csvread import CsvError
+from criticalmass.lib.limits import check_size
 
 WARNINGS_SHOWN = 20
 
@@ -29,6 +30,10 @@ def run(dataset: Dataset, path: Path, stderr: OutputWrapper, quiet: bool,
     """Import one file; every expected failure becomes a one-line CommandError (exit status 1)."""
     if not path.is_file():
         raise CommandError(f"{path}: no such file")
+    try:
+        check_size(path)
+    except CsvError as exc:
+        raise CommandError(str(exc)) from None
     if choice is not None and not dataset.versioned:
         versioned = ", ".join(sorted(name for name, found in DATASETS.items() if found.versioned))
         raise CommandError(f"{dataset.name} keeps one version: --version, --label and --default apply to "
