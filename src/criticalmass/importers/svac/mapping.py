@@ -70,7 +70,7 @@ def wanted(reading: Reading, summary: ImportSummary) -> dict[Key, Values]:
 
 
 def unmapped(record: Record, code: int, iso3: str | None) -> str:
-    why = (f"has no ISO3 code in the Gleditsch-Ward table" if iso3 is None
+    why = ("has no ISO3 code in the Gleditsch-Ward table" if iso3 is None
            else f"maps to {iso3}, which is not in the platform's countries")
     return (f"{record.actor} {record.year}: country code {code} ({record.location}) {why}; the row is not "
             "shown under that country")

@@ -4,8 +4,8 @@ RSVAC_1989_2015_03_29_20.xlsx, its first sheet). Plain Python: no Django here.
 One row per armed actor in one conflict in one year. Every cell the platform keeps is checked; a
 bad one raises RowError naming the file, line and column. Missing codes are "NA" in the CSV and
 -99 in the workbook: both are read as "no report found", never as zero. Kept with a warning:
-an actor-year listed twice (the second is left out), an actor without a UCDP actor ID, and a row whose forms are coded though all
-three prevalence codes say no report of sexual violence.
+an actor-year listed twice (the second is left out), an actor without a UCDP actor ID, and a row
+whose forms are coded though all three prevalence codes say no report of sexual violence.
 """
 
 from __future__ import annotations
@@ -77,8 +77,8 @@ def read(path: Path) -> Reading:
                                                    "(actorid_new is NA)", "missing-code", subject(row.line),
                                          severity=INFO))
         if record.forms and not any(record.prevalence):
-            reading.warnings.append(Note(row.line, f"{record.actor} {record.year}: forms of sexual violence are "
-                                               "coded though no source reports any (prevalence codes "
+            reading.warnings.append(Note(row.line, f"{record.actor} {record.year}: forms of sexual violence "
+                                               "are coded though no source reports any (prevalence codes "
                                                f"{shown(record.prevalence)})", "inconsistency",
                                          subject(row.line)))
         reading.records.append(record)
@@ -106,7 +106,8 @@ def parse(row: Row) -> Record:
         raise row.error("gwnoloc", "names no country (0)")
     return Record(
         line=row.line, year=year, conflict_id=row.count("conflictid_new"), actor=row.text("actor"),
-        actor_id=row.optional_count("actorid_new", MISSING), actor_type=actor_type, location=row.text("location"),
+        actor_id=row.optional_count("actorid_new", MISSING), actor_type=actor_type,
+        location=row.text("location"),
         gw_codes=codes, prevalence=(prevalence(row, "state_prev"), prevalence(row, "ai_prev"),
                                     prevalence(row, "hrw_prev")),
         forms=forms(row), conflict_active=flag(row, "conflictyear"),
