@@ -27,7 +27,8 @@ def test_it_counts_an_agreement_padd_lists_without_coding_as_not_known():
     assert listed is not None
     DataNote.objects.create(source=Source.objects.get(slug="padd"), source_row=40, kind="not-coded",
                             subject=f"agreement:{listed.pax_id}", message="listed but not coded")
-    assert groups()["Not known"] == (1, int(listed.gender_provisions), 100.0 if listed.gender_provisions else 0.0)
+    share = 100.0 if listed.gender_provisions else 0.0
+    assert groups()["Not known"] == (1, int(listed.gender_provisions), share)
     _, detail = figures.comparison_rows(Decimal(30))
     row = next(r for r in detail if r["pax_id"] == listed.pax_id)
     assert (row["group"], row["signatories"], row["negotiators"]) == ("Not known", None, None)
@@ -35,9 +36,10 @@ def test_it_counts_an_agreement_padd_lists_without_coding_as_not_known():
 
 @pytest.mark.realdata
 @pytest.mark.django_db
-def test_it_puts_ten_agreements_eight_with_provisions_in_the_not_known_group_of_the_real_files(data_dir: Path):
-    files = [data_dir / "pax_v10" / "pax_all_agreements_v10.csv", data_dir / "pax_gender_v9" / "pax_gender_v9.csv",
-             data_dir / "padd" / "PADD_Agreement_Level.csv"]
+def test_it_puts_ten_agreements_eight_with_provisions_in_the_not_known_group_of_the_real_files(
+        data_dir: Path):
+    files = [data_dir / "pax_v10" / "pax_all_agreements_v10.csv",
+             data_dir / "pax_gender_v9" / "pax_gender_v9.csv", data_dir / "padd" / "PADD_Agreement_Level.csv"]
     absent = [str(path) for path in files if not path.is_file()]
     if absent:
         pytest.skip(f"{', '.join(absent)} absent: the real datasets are not in CRITICALMASS_DATA_DIR")

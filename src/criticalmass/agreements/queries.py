@@ -94,7 +94,8 @@ def seats(pax_ids: list[int] | None = None, roles: Sequence[str] | None = None) 
 def not_coded(pax_ids: list[int] | None = None) -> dict[int, RowSpan]:
     """Agreements the default PADD source lists with no count coded (its "not-coded" notes), by AgtId,
     each with the row that lists it. They have no seats, and are counted as not known, never dropped."""
-    notes = DataNote.objects.filter(kind="not-coded", subject__startswith="agreement:", source__is_default=True,
+    notes = DataNote.objects.filter(kind="not-coded", subject__startswith="agreement:",
+                                    source__is_default=True,
                                     source__observation__document__startswith="PA-X ").distinct()
     found: dict[int, RowSpan] = {}
     for subject, source_id, row in notes.values_list("subject", "source_id", "source_row"):
