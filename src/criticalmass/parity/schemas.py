@@ -329,6 +329,11 @@ class OverviewOut(Schema):
     process: str | None
     policy: PolicyRef
     floor: float = Field(..., description="The floor (%) of the policy the negotiation pages use.")
+    listed: int = Field(..., description="Agreements the source lists (for the process, or all): coded + "
+                                         "not_coded.")
+    coded: int = Field(..., description="Agreements with delegate counts.")
+    not_coded: int = Field(..., description="Agreements listed with every count NA (notes of kind "
+                                            "not-coded).")
     items: list[OverviewRole]
 
 
