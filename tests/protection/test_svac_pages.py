@@ -69,3 +69,10 @@ def test_it_serves_the_context_in_the_api(client):
     assert found["reports"][0]["state_prev"] == 3 and found["reports"][0]["hrw_prev"] is None
     assert found["citation"] == Source.objects.get(slug="svac").citation
     assert client.get("/api/protection/countries/XXX").status_code == 404
+
+
+def test_it_gives_the_sources_coverage_beside_data_as_of(client):
+    svac.import_file(SVAC)
+    body = client.get("/watchdog/countries/COD/").content.decode()
+    assert ('<span class="as-of">Data as of Dec 2000.</span> <span class="coverage">SVAC: Sexual Violence in '
+            "Armed Conflict, 1989–2015 covers 1989 to 2000.</span>") in body
