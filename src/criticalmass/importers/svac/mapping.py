@@ -24,8 +24,8 @@ SOURCE = SourceInfo(
     slug="svac",
     dataset="SVAC: Sexual Violence in Armed Conflict, 1989–2015",
     publisher="Dara Kay Cohen and Ragnhild Nordås (SVAC); Maria Gargiulo, HRDAG (RSVAC R package)",
-    version="svac.csv of the RSVAC package (sheet 'SVAC 1989-2015' of RSVAC_1989_2015_03_29_20.xlsx), "
-            "commit e5d32328 (2025-02-07), 9,282 actor-years",
+    # At most 100 characters (Source.version): the sheet it copies is named in docs/data.md.
+    version="svac.csv of the RSVAC package, commit e5d32328 (2025-02-07), 9,282 actor-years",
     url="https://github.com/thegargiulian/RSVAC",
     licence="Research data free to use with citation (no licence file for the data); package code GPL-2",
     citation="Cohen, D.K. and Nordås, R. (2014), 'Sexual violence in armed conflict: Introducing the SVAC "
