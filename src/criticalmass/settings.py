@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "criticalmass.hub",
     "criticalmass.briefings",
     "criticalmass.watchdog",
+    "criticalmass.protection",
     "criticalmass.importers",
 ]
 

@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("criticalmass.events.urls")),
     path("watchdog/", include("criticalmass.watchdog.urls")),
     path("hub/", include("criticalmass.hub.urls")),
+    path("protection/", include("criticalmass.protection.urls")),
     path("briefings/", include("criticalmass.briefings.urls")),
     path("accounts/", include("criticalmass.core.urls")),
     path("admin/", admin.site.urls),

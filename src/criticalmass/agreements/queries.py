@@ -91,6 +91,20 @@ def seats(pax_ids: list[int] | None = None, roles: Sequence[str] | None = None) 
     return found
 
 
+def not_coded(pax_ids: list[int] | None = None) -> dict[int, RowSpan]:
+    """Agreements the default PADD source lists with no count coded (its "not-coded" notes), by AgtId,
+    each with the row that lists it. They have no seats, and are counted as not known, never dropped."""
+    notes = DataNote.objects.filter(kind="not-coded", subject__startswith="agreement:",
+                                    source__is_default=True,
+                                    source__observation__document__startswith="PA-X ").distinct()
+    found: dict[int, RowSpan] = {}
+    for subject, source_id, row in notes.values_list("subject", "source_id", "source_row"):
+        number = subject.removeprefix("agreement:")
+        if number.isdigit() and (pax_ids is None or int(number) in pax_ids):
+            found[int(number)] = RowSpan(source_id, row or 1, row or 1, 1)
+    return found
+
+
 def floor() -> Decimal:
     """The floor the parity pages measure the table against (30% by default), from the target policy."""
     policy = parity_queries.floor_policy()

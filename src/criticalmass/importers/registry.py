@@ -18,6 +18,7 @@ from criticalmass.importers import (
     peacekeeping_gender,
     pkoc_missions,
     plans,
+    svac,
     wps_index,
 )
 from criticalmass.importers.base import ImportSummary
@@ -55,6 +56,8 @@ DATASETS = {
                 "giwps_wps_index_2025/WPS-Index-2025-Data.xlsx", wps_index.import_file),
         Dataset("plans", "Plans and laws on WPS: the shipped registry, or a CSV/XLSX file in its template",
                 str(PLANS_FILE), plans.import_file),
+        Dataset("svac", "SVAC: Sexual Violence in Armed Conflict 1989–2015 (Cohen & Nordås; RSVAC package)",
+                "svac_rsvac/svac.csv", svac.import_file),
         Dataset("iati", "Aid activities in the IATI Activity Standard 2.01-2.03 and 1.01-1.05 (XML files)",
                 "iati/*.xml", iati.import_file),
     ]

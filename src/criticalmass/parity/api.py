@@ -239,8 +239,9 @@ def get_negotiations_overview(request: HttpRequest, params: Query[OverviewParams
     items = [{"role": row["role_key"], "role_label": row["role"], "with_data": row["with_data"],
               "reached": row["reached"], "share": row["share"], "citation": row["source"]}
              for row in table.rows]
+    listed = negotiation_figures.listed_agreements(process)
     return {"process": process.slug if process else None, "policy": policy, "floor": float(policy.floor),
-            "items": items}
+            "listed": listed.listed, "coded": listed.coded, "not_coded": listed.not_coded, "items": items}
 
 
 def get_negotiation(slug: str) -> Process:

@@ -72,15 +72,19 @@ def missions_on(role: str, month: Month | None = None) -> Standing:
     return Standing(month, as_of, current, apart, spans)
 
 
+# Where a closure comes from: PKOC gives start months only, and the registry's end dates cite no source.
+REGISTRY_END = "end date of the project's mission registry, no source cited"
+
+
 def apart_because(mission: Process, last: standing.SeriesPoint | None, month: Month | None,
                   window: int) -> str | None:
     """Why a mission is not ranked on `month`: closed by then, or no month reported in the window."""
     if month is None:
         return None
     if mission.end_date and month_of(mission.end_date) < month:
-        return f"closed {mission.end_date:%-d %b %Y}"
+        return f"closed {mission.end_date:%-d %b %Y} ({REGISTRY_END})"
     if last is not None and months_between(month_of(last.date), month) >= window:
-        return f"no month reported after {last.date:%b %Y}"
+        return f"no month reported after {last.date:%b %Y} (the source's last month)"
     return None
 
 
@@ -119,7 +123,7 @@ CLOSED_COLUMNS = [
     Column("host_country", "Host country", none="—"),
     Column("latest", "Last month", "month", none="—"),
     Column("share", "Women's share then", "pct"),
-    Column("end_date", "End date", "date", none="not known"),
+    Column("end_date", "End date (mission registry, no source cited; not in PKOC)", "date", none="not known"),
     Column("why", "Not ranked because"),
 ]
 

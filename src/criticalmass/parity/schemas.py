@@ -162,7 +162,9 @@ class ClosedMission(MissionKey):
     last_date: dt.date | None = Field(..., description="The mission's last month up to as_of.")
     share: float | None = Field(..., description="Women's share in that month (one decimal).")
     end_date: dt.date | None = Field(..., description="The mission's end date, when known.")
-    why: str = Field(..., description="\"closed 31 Dec 2010\" or \"no month reported after Dec 2010\".")
+    why: str = Field(..., description="\"closed 31 Dec 2010 (end date of the project's mission registry, no "
+                                      "source cited)\" or \"no month reported after Dec 2010 (the source's "
+                                      "last month)\": where the closure comes from.")
     citation: str
 
 
@@ -323,6 +325,11 @@ class OverviewOut(Schema):
     process: str | None
     policy: PolicyRef
     floor: float = Field(..., description="The floor (%) of the policy the negotiation pages use.")
+    listed: int = Field(..., description="Agreements the source lists (for the process, or all): coded + "
+                                         "not_coded.")
+    coded: int = Field(..., description="Agreements with delegate counts.")
+    not_coded: int = Field(..., description="Agreements listed with every count NA (notes of kind "
+                                            "not-coded).")
     items: list[OverviewRole]
 
 

@@ -29,7 +29,6 @@ from criticalmass.parity.models import Category, Process, TargetPolicy
 
 RANKING_PAGE_SIZE = 20
 NOTES_PAGE_SIZE = 50
-NOT_CODED = "not-coded"  # the kind of note of an agreement a source lists with no count coded
 AGREEMENTS_PAGE_SIZE = 25
 UGPS = "un-ugps-2018-2028"
 IMPORT_HINT = "criticalmass import peacekeeping-gender FILE"
@@ -215,14 +214,13 @@ def negotiations(request: HttpRequest, slug: str | None = None) -> HttpResponse:
         agreement["html"] = tables["agreements"].html(agreement["rows"], columns, caption)
         agreement["source"] = "; ".join(dict.fromkeys(row["source"] for row in agreement["rows"]))
     floor = negotiation_figures.floor_text(policy)
-    notes = tables["agreements"].notes
-    not_coded = notes.filter(kind=NOT_CODED).count() if notes is not None else 0
+    listed = negotiation_figures.listed_agreements(process)
     description = (f"Horizontal bars: for each role, the share of agreements whose delegates in that role "
                    f"were at least {floor} women.")
     return render(request, "parity/negotiations.html", {
         "process": process, "policy": policy, "floor": floor, "tables": tables, "page": page,
         "columns": columns, "conflicts": queries.negotiations_with_agreements() if process is None else None,
-        "not_coded": not_coded, "listed": page.paginator.count + not_coded,
+        "not_coded": listed.not_coded, "listed": listed.listed, "coded": listed.coded,
         "chart": charts.chart("count_bars", tables["overview"], description, label_key="role",
                               value_label=f"Agreements with at least {floor} women (%)"),
     })

@@ -180,6 +180,7 @@ def country(request: HttpRequest, iso3: str) -> HttpResponse:
     return render(request, "watchdog/country.html", {
         **context, "deployments": deployments, "csv_names": COUNTRY_TABLES,
         "deployment_sources": sources_by_id({d["source_id"] for d in deployments}),
+        "panels": sections_for("country", context["country"]),
     })
 
 
