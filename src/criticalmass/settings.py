@@ -6,6 +6,7 @@ Every setting is listed in docs/operators.md; tests/test_docs.py fails when one 
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -94,6 +95,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "criticalmass.core.middleware.SecureHeadersMiddleware",
+    "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -216,6 +218,21 @@ EMAIL_BACKEND = os.environ.get(
 DEFAULT_FROM_EMAIL = os.environ.get("CRITICALMASS_FROM_EMAIL", "secretariat@localhost")
 
 API_PAGE_SIZE = env_int("CRITICALMASS_API_PAGE_SIZE", 100)
+
+# Content Security Policy (django-csp): the site's own scripts and styles only, no inline ones; images
+# from the site and from the hosts in CRITICALMASS_IMAGE_SOURCES (where signatories' photos live).
+IMAGE_SOURCES = env_list("CRITICALMASS_IMAGE_SOURCES", [])
+for image_source in IMAGE_SOURCES:
+    if not re.fullmatch(r"https://[a-z0-9.-]+(:[0-9]+)?", image_source):
+        raise ImproperlyConfigured("CRITICALMASS_IMAGE_SOURCES lists origins like "
+                                   f"https://images.example.org, got {image_source!r}")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"], "img-src": ["'self'", "data:", *IMAGE_SOURCES],
+        "style-src": ["'self'"], "script-src": ["'self'"], "frame-ancestors": ["'none'"],
+        "base-uri": ["'self'"], "form-action": ["'self'"],
+    }
+}
 
 # `criticalmass serve` (gunicorn): workers, address, the longest a request may run, and the proxies
 # whose X-Forwarded-* headers are believed.
