@@ -65,10 +65,11 @@ class Category(models.TextChoices):
 
 
 PEACEKEEPING_CATEGORIES = [
-    Category.TROOPS, Category.STAFF_OFFICERS, Category.EXPERTS_ON_MISSION, Category.FORMED_POLICE, Category.INDIVIDUAL_POLICE,
+    Category.TROOPS, Category.STAFF_OFFICERS, Category.EXPERTS_ON_MISSION, Category.FORMED_POLICE,
+    Category.INDIVIDUAL_POLICE,
 ]
 # What the peace operations' totals count: every mission, and the months reported without a breakdown.
-PEACE_OPERATION_KINDS = [Process.Kind.OPERATION, Process.Kind.ALL_OPERATIONS]
+PEACE_OPERATION_KINDS: list[str] = [Process.Kind.OPERATION, Process.Kind.ALL_OPERATIONS]
 DELEGATE_ROLES = [
     Category.SIGNATORIES, Category.NEGOTIATORS, Category.MEDIATORS, Category.OBSERVERS,
     Category.LOGISTICS, Category.ADVISERS, Category.WOMENS_COMMITTEE, Category.UNKNOWN_ROLE,

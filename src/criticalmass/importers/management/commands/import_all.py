@@ -8,7 +8,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from criticalmass.importers.commands import format_summary, run
+from criticalmass.importers.commands import format_summary, refusals, run
 from criticalmass.importers.registry import DATASETS
 
 
@@ -27,7 +27,7 @@ class Command(BaseCommand):
         failures = []
         for dataset in DATASETS.values():
             path = Path(settings.DATA_DIR) / dataset.path
-            if not path.is_file():
+            if not (path.is_dir() if dataset.import_files is not None else path.is_file()):
                 self.stdout.write(f"{dataset.name}: skipped, {path} not found")
                 continue
             try:
@@ -37,6 +37,9 @@ class Command(BaseCommand):
                 failures.append(f"{dataset.name}: {exc}")
                 continue
             self.stdout.write(format_summary(summary, options["all_warnings"]))
+            refused = refusals(summary)
+            if refused is not None:
+                failures.append(str(refused))
         if failures:
             raise CommandError(f"{len(failures)} of {len(DATASETS)} imports failed, "
                                f"the others were imported: {'; '.join(failures)}")
