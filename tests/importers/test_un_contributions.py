@@ -1,4 +1,4 @@
-"""`un-contributions`: the UN's monthly reports (as lib.un_reports reads them) into the peacekeeping series."""
+"""`un-contributions`: the UN's monthly reports (as lib.un_reports reads them) in the peacekeeping series."""
 
 from __future__ import annotations
 
@@ -109,9 +109,10 @@ def test_it_notes_a_printed_month_that_contradicts_the_files_name(reports):
     reports.add(file_name(2016, 3), june_2016())
     summary = reports.import_()
     assert Source.objects.get(slug="un-dpo-contributions-2016-06").file == file_name(2016, 3)
+    name = file_name(2016, 3)
     assert [(w.kind, w.message) for w in summary.warnings] == [(
         "file-name-month-differs",
-        f"{file_name(2016, 3)}: {file_name(2016, 3)} is named for March 2016 but the report prints June 2016; "
+        f"{name}: {name} is named for March 2016 but the report prints June 2016; "
         "imported as the printed month")]
 
 
@@ -122,8 +123,8 @@ def test_it_leaves_out_a_file_whose_content_duplicates_another_and_imports_the_w
     summary = reports.import_()
     assert Source.objects.get(slug="un-dpo-contributions-2016-06").file == file_name(2016, 6)
     assert summary.left_out == [
-        f"{file_name(2016, 5)}: its content is the same as {file_name(2016, 6)} (June 2016), already imported; "
-        "nothing imported from this file"]
+        f"{file_name(2016, 5)}: its content is the same as {file_name(2016, 6)} (June 2016), already "
+        "imported; nothing imported from this file"]
     assert summary.refused == []
 
 
@@ -198,7 +199,8 @@ def test_it_keeps_a_suspect_gender_split_as_published_with_a_note_on_its_observa
 
 def test_a_suspect_gender_split_of_a_whole_month_is_a_note_on_the_series(reports):
     suspect = ReportNote("gender-split-suspect", "troops shown as female with male = 0 in several missions")
-    reports.add(file_name(2020, 8), report(2020, 8, [row("UNMISS", "GHA", "troops", 0, 800)], notes=[suspect]))
+    rows = [row("UNMISS", "GHA", "troops", 0, 800)]
+    reports.add(file_name(2020, 8), report(2020, 8, rows, notes=[suspect]))
     reports.import_()
     assert [(n[1], n[2]) for n in notes()] == [("gender-split-suspect", SERIES_SUBJECT)]
 
@@ -219,7 +221,8 @@ def test_it_counts_the_uns_report_and_not_ipis_for_a_month_both_have(reports):
     overall = {p.date: (p.women, p.total) for p in queries.cited_series().by_key[Category.TOTAL]}
     assert overall[at("2013-01-31")] == (90, 990)  # the UN's, IPI's January left out
     assert set(overall) == ipi_months  # IPI's other months still counted
-    counted_sources = set(queries.counted().filter(date=at("2013-01-31")).values_list("source__slug", flat=True))
+    january = queries.counted().filter(date=at("2013-01-31"))
+    counted_sources = set(january.values_list("source__slug", flat=True))
     assert counted_sources == {"un-dpo-contributions-2013-01"}
 
 

@@ -55,17 +55,27 @@ def counted() -> QuerySet[Observation]:
     return found.exclude(source_id__in=ipi, date__in=months) if ipi and months else found
 
 
-def superseded() -> tuple[list[int], list[dt.date]]:
-    """IPI's sources, and the months a default UN report source counts (once per request)."""
+Superseded = tuple[list[int], list[dt.date]]
+
+
+def superseded() -> Superseded:
+    """IPI's sources, and the months a default UN report source counts: no query without UN reports
+    (data_version counts them), otherwise cached until the data changes."""
     memo = _request_memo.get()
-    if memo is not None and "superseded" in memo:
-        return cast(tuple[list[int], list[dt.date]], memo["superseded"])
-    slugs = Source.objects.filter(slug__startswith=UN_REPORT_PREFIX, is_default=True).values_list("slug")
-    months = sorted(month for (slug,) in slugs if (month := report_month(slug)) is not None)
-    ipi = list(Source.objects.filter(slug__startswith=IPI_PREFIX).values_list("pk", flat=True)) \
-        if months else []
-    if memo is not None:
-        memo["superseded"] = (ipi, months)
+    if memo is None:  # outside a request (commands, tests calling queries directly): read anew
+        return _superseded() if _report_sources().exists() else ([], [])
+    data_version()
+    return cached("superseded", _superseded) if memo["reports"] else ([], [])
+
+
+def _report_sources() -> QuerySet[Source]:
+    return Source.objects.filter(slug__startswith=UN_REPORT_PREFIX, is_default=True)
+
+
+def _superseded() -> Superseded:
+    months = sorted(month for (slug,) in _report_sources().values_list("slug")
+                    if (month := report_month(slug)) is not None)
+    ipi = list(Source.objects.filter(slug__startswith=IPI_PREFIX).values_list("pk", flat=True))
     return ipi, months
 
 
@@ -175,11 +185,12 @@ def data_version() -> str:
     # Two queries, not one: SQLite answers COUNT(*) and MAX(id) alone from an index, together by a scan.
     count = Observation.objects.count()
     last = Observation.objects.aggregate(last=Max("id"))["last"]
-    imported = Source.objects.aggregate(at=Max("imported_at"))["at"]
-    stamp = imported.timestamp() if imported else 0
-    version = f"{count}.{last}.{stamp}.{cache.get(GENERATION_KEY, 0)}"
+    reports = Q(slug__startswith=UN_REPORT_PREFIX, is_default=True)
+    sources = Source.objects.aggregate(at=Max("imported_at"), reports=Count("pk", filter=reports))
+    stamp = sources["at"].timestamp() if sources["at"] else 0
+    version = f"{count}.{last}.{stamp}.{sources['reports']}.{cache.get(GENERATION_KEY, 0)}"
     if memo is not None:
-        memo["version"] = version
+        memo["version"], memo["reports"] = version, sources["reports"]
     return version
 
 
