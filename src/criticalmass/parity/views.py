@@ -114,7 +114,7 @@ def without(tables: Tables, *names: str) -> Tables:
 
 def data_months(table: Table) -> list[str]:
     """The months the data holds, latest first, as YYYY-MM (the ranking's choice of month)."""
-    return sorted({f"{row['date']:%Y-%m}" for row in table.rows}, reverse=True)
+    return sorted({f"{row['date']:%Y-%m}" for row in table.rows if row["total"] is not None}, reverse=True)
 
 
 @require_safe
