@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
 
 from criticalmass.core.models import DataNote, Source
 from criticalmass.importers import peacekeeping_gender
@@ -232,3 +236,52 @@ def test_ipi_re_imported_after_the_uns_report_of_a_month_is_not_refused(reports)
     summary = peacekeeping_gender.import_file(PEACEKEEPING / "good.csv")
     assert summary.created > 0
     assert queries.cited_series().by_key[Category.TOTAL][0].total == 990
+
+
+# ---- Where the notes are shown ---------------------------------------------------------------
+
+def test_a_suspect_gender_split_is_shown_on_its_missions_page(client, reports):
+    suspect = ReportNote("gender-split-suspect", "718 Moroccan troops in UNOCI listed as female", Where(2, 7))
+    reports.add(file_name(2016, 1), report(2016, 1, [row("UNOCI", "MAR", "troops", 0, 718, line=7, page=2)],
+                                           notes=[suspect]))
+    reports.import_()
+    body = client.get("/missions/unoci/").content.decode()
+    assert "January 2016: 718 Moroccan troops in UNOCI listed as female (page 2, line 7)" in body
+
+
+def test_the_staff_officers_note_is_shown_on_the_dashboard_and_country_pages(client, reports):
+    reports.add(file_name(2016, 11), report(2016, 11, [row("UNMISS", "GHA", "staff_officers", 20, 5)]))
+    reports.import_()
+    said = "From November 2016 the UN counts staff officers as their own category"
+    assert said in client.get("/").content.decode()
+    assert said in client.get("/countries/GHA/").content.decode()
+    assert said in client.get("/missions/unmiss/").content.decode()
+
+
+# ---- The commands ------------------------------------------------------------------------------
+
+def test_import_all_imports_the_folder_and_fails_naming_a_file_that_is_no_report(db, settings, tmp_path):
+    settings.DATA_DIR = tmp_path
+    folder = tmp_path / "un_pko_contributions_2015_2025"
+    folder.mkdir()
+    (folder / "not_a_report.pdf").write_bytes(b"this is not a PDF")
+    out = io.StringIO()
+    with pytest.raises(CommandError) as error:
+        call_command("import_all", "--quiet", stdout=out, stderr=io.StringIO())
+    assert "un-contributions: imported un_pko_contributions_2015_2025/ (1 PDF files)" in out.getvalue()
+    assert "  refused: 1" in out.getvalue()
+    assert "un-contributions: 1 file(s) refused" in str(error.value)
+    assert "not_a_report.pdf: " in str(error.value) and "nothing imported from this file" in str(error.value)
+    assert not Source.objects.filter(slug__startswith="un-dpo-").exists()
+
+
+def test_import_takes_several_files_only_for_a_dataset_that_takes_them(db, tmp_path):
+    first, second = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    first.write_bytes(b"x")
+    second.write_bytes(b"y")
+    with pytest.raises(CommandError) as error:
+        call_command("import", "padd", str(first), str(second), stdout=io.StringIO(), stderr=io.StringIO())
+    assert str(error.value) == "padd imports one file at a time"
+    with pytest.raises(CommandError) as error:
+        call_command("import", "un-contributions", str(tmp_path / "absent"), stdout=io.StringIO())
+    assert str(error.value) == f"{tmp_path / 'absent'}: no such file or folder"

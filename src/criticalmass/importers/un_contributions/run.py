@@ -68,7 +68,7 @@ def import_files(paths: Sequence[Path], progress: Progress | None = None, read: 
                  ) -> ImportSummary:
     """Import the reports in `paths` (files or folders); refused and left-out files are listed."""
     files = report_files(paths)
-    summary = ImportSummary(mapping.DATASET, files[0].name if len(files) == 1 else f"{len(files)} files")
+    summary = ImportSummary(mapping.DATASET, described(paths, files))
     readings = []
     for path in files:
         try:
@@ -90,6 +90,13 @@ def import_files(paths: Sequence[Path], progress: Progress | None = None, read: 
         except ImportFailed as exc:
             summary.refused.append(f"{path.name}: {exc}")
     return summary
+
+
+def described(paths: Sequence[Path], files: list[Path]) -> str:
+    """What the summary says was imported: the file, or the folder and how many files it holds."""
+    if len(paths) == 1 and paths[0].is_dir():
+        return f"{paths[0].name}/ ({len(files)} PDF files)"
+    return files[0].name if len(files) == 1 else f"{len(files)} files"
 
 
 def ordered(readings: list[Reading]) -> list[Reading]:
