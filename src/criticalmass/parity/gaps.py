@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from criticalmass.lib.months import Month, month_of
 from criticalmass.parity import queries
-from criticalmass.parity.models import Process
+from criticalmass.parity.models import PEACE_OPERATION_KINDS, Process
 from criticalmass.parity.report_months import month_end
 
 # Months no public copy of the UN's report was found for (see the UN reports' PROVENANCE.txt).
@@ -79,12 +79,25 @@ def runs(months: list[Month], why: Callable[[Month], str]) -> list[Gap]:
     return gaps
 
 
+def operation_months() -> tuple[frozenset[tuple[int, int]], frozenset[tuple[int, int]]]:
+    """The months any peace operation is counted in, and those any mission is (the months reported
+    without a mission breakdown are only in the first), as (year, month); cached until the data changes."""
+    def compute() -> tuple[frozenset[tuple[int, int]], frozenset[tuple[int, int]]]:
+        operations = queries.observations(kind=PEACE_OPERATION_KINDS).order_by()
+        rows = operations.values_list("date", "process__kind").distinct()
+        found = [((date.year, date.month), kind) for date, kind in rows]
+        return (frozenset(month for month, _ in found),
+                frozenset(month for month, kind in found if kind == Process.Kind.OPERATION))
+
+    return queries.cached("operation-months", compute)
+
+
 def finder(process: Process | None) -> Finder | None:
     """How to find the gaps of a series of `process` (None: all peace operations, or a country);
     None for a series that is not monthly (a negotiation)."""
     if process is not None and process.kind != Process.Kind.OPERATION:
         return None
-    every, missions = queries.operation_months()
+    every, missions = operation_months()
     if process is None:
         return lambda dates: runs(missing(dates, every), lambda month: reason(month, frozenset()))
     breakdown_only = every - missions

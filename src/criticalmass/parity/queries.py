@@ -262,19 +262,6 @@ def cited_series_by_process(role: str) -> CitedSeries:
     return _cite(cached("cited-series-by-process", lambda: _cite_rows(rows, "process_id"), role))
 
 
-def operation_months() -> tuple[frozenset[tuple[int, int]], frozenset[tuple[int, int]]]:
-    """The months any peace operation is counted in, and those any mission is (the months reported
-    without a mission breakdown are only in the first), as (year, month); cached until the data changes."""
-    def compute() -> tuple[frozenset[tuple[int, int]], frozenset[tuple[int, int]]]:
-        rows = (observations(kind=PEACE_OPERATION_KINDS).order_by().values_list("date", "process__kind")
-                .distinct())
-        found = [((date.year, date.month), kind) for date, kind in rows]
-        return (frozenset(month for month, _ in found),
-                frozenset(month for month, kind in found if kind == Process.Kind.OPERATION))
-
-    return cached("operation-months", compute)
-
-
 def latest_counts(process: Process) -> tuple[dt.date | None, dict[str, Counts]]:
     """Each role's women, men and total in the process's latest month (women known)."""
     known = observations(process).filter(women__isnull=False)
