@@ -285,3 +285,12 @@ def test_import_takes_several_files_only_for_a_dataset_that_takes_them(db, tmp_p
     with pytest.raises(CommandError) as error:
         call_command("import", "un-contributions", str(tmp_path / "absent"), stdout=io.StringIO())
     assert str(error.value) == f"{tmp_path / 'absent'}: no such file or folder"
+
+
+def test_the_age_banner_names_the_uns_monthly_reports_once_with_their_span(client, reports):
+    reports.add(file_name(2016, 6), june_2016())
+    reports.add(file_name(2016, 7), report(2016, 7, [row("UNMISS", "GHA", "troops", 700, 40)]))
+    reports.import_()
+    body = client.get("/").content.decode()
+    assert "UN DPO monthly reports of uniformed personnel, Jun 2016 – Jul 2016" in body
+    assert "June 2016, Jun 2016 – Jun 2016" not in body  # not a source a month

@@ -21,8 +21,10 @@ from criticalmass.lib.targets import Status, Target
 from criticalmass.parity import gaps as gaps_
 from criticalmass.parity import queries, standing
 from criticalmass.parity.models import PEACEKEEPING_CATEGORIES, Category, Process, TargetPolicy
+from criticalmass.parity.report_months import UN_REPORT_PREFIX
 
 SERIES_ROLES = [Category.TOTAL, *PEACEKEEPING_CATEGORIES]
+UN_REPORTS = "UN DPO monthly reports of uniformed personnel"
 ROLE_LABELS: dict[str, str] = dict(Category.choices)
 
 
@@ -59,12 +61,22 @@ class DataAge:
     @property
     def banner(self) -> str:
         """"These figures end in February 2014 (IPI Peacekeeping Database, Nov 2009 – Feb 2014); ..."."""
-        covered = "; ".join(f"{source.dataset}, {first:%b %Y} – {last:%b %Y}"
-                            for source, first, last in self.coverage)
+        covered = "; ".join(f"{name}, {first:%b %Y} – {last:%b %Y}"
+                            for name, first, last in by_dataset(self.coverage))
         where = f" ({covered})" if covered else ""
         if self.final and self.closed:
             return f"These figures end in {self.ends:%B %Y}: the mission closed on {self.closed:%-d %B %Y}."
         return f"These figures end in {self.ends:%B %Y}{where}; nothing newer has been imported."
+
+
+def by_dataset(coverage: list[tuple[Source, dt.date, dt.date]]) -> list[tuple[str, dt.date, dt.date]]:
+    """Each dataset's name and span; the UN's monthly reports (a source a month) as one."""
+    spans: dict[str, tuple[dt.date, dt.date]] = {}
+    for source, first, last in coverage:
+        name = UN_REPORTS if source.slug.startswith(UN_REPORT_PREFIX) else source.dataset
+        before = spans.get(name, (first, last))
+        spans[name] = (min(before[0], first), max(before[1], last))
+    return [(name, first, last) for name, (first, last) in spans.items()]
 
 
 def data_age(tables: dict[str, Table], this_day: dt.date | None = None,

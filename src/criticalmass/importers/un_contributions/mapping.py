@@ -53,8 +53,7 @@ def source_info(report: Report) -> SourceInfo:
     month = f"{report.month:%B %Y}"
     return SourceInfo(
         slug=report_slug(report.month),
-        dataset=f"UN DPO monthly report of uniformed personnel by mission, country and personnel type, "
-                f"{month}",
+        dataset=f"UN DPO monthly report of uniformed personnel, {month}",
         publisher="United Nations Department of Peace Operations (DPO)",
         version=version_of(report),
         url="https://peacekeeping.un.org/en/data",

@@ -48,9 +48,13 @@ READER = "criticalmass.lib.un_reports.reader"
 
 
 def default_read(path: Path) -> Report:
-    """lib.un_reports.reader.read_report, imported when used: the PDF libraries load only for this dataset."""
-    read_report: Read = importlib.import_module(READER).read_report
-    return read_report(path)
+    """lib.un_reports.reader.read_report, imported when used: the PDF libraries load only for this dataset.
+
+    The month the file's name gives is passed as the month to assume, which the reader uses only for
+    a report that prints no date (October 2019); a printed date always wins."""
+    reader = importlib.import_module(READER)
+    read_report: Callable[..., Report] = reader.read_report
+    return read_report(path, assume_month=reader.month_in_file_name(path))
 
 
 def report_files(paths: Iterable[Path]) -> list[Path]:
