@@ -19,6 +19,7 @@ from criticalmass.importers import (
     pkoc_missions,
     plans,
     svac,
+    un_contributions,
     wps_index,
 )
 from criticalmass.importers.base import ImportSummary
@@ -35,6 +36,9 @@ class Dataset:
     # (path, progress) -> ImportSummary; a versioned dataset's also takes a SourceChoice third.
     import_file: Callable[..., ImportSummary]
     versioned: bool = False  # takes --version, --label and --default: versions side by side
+    # Takes several files and folders at once (`path` is a folder); (paths, progress) -> ImportSummary,
+    # each file its own transaction, the refused ones listed in the summary.
+    import_files: Callable[..., ImportSummary] | None = None
 
 
 DATASETS = {
@@ -42,6 +46,10 @@ DATASETS = {
     for dataset in [
         Dataset("peacekeeping-gender", "UN uniformed peacekeepers by gender (IPI Peacekeeping Database)",
                 "un_pko_gender_ipi/Gender.Full.csv", peacekeeping_gender.import_file, versioned=True),
+        # after peacekeeping-gender (its months after IPI's), before pkoc-missions (start dates)
+        Dataset("un-contributions", "UN DPO monthly reports of uniformed personnel by mission, country and "
+                "personnel type (PDF, 2015-2025)", "un_pko_contributions_2015_2025",
+                un_contributions.import_file, import_files=un_contributions.import_files),
         # after peacekeeping-gender, whose mission registry would otherwise put back its own start dates
         Dataset("pkoc-missions", "UN peacekeeping missions' start year and month (PKOC, Amicarelli & "
                 "Di Salvatore 2021)", "pko_missions_pkoc/mission_start.csv", pkoc_missions.import_file),

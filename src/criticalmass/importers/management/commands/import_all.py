@@ -8,12 +8,17 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from criticalmass.importers.commands import format_summary, run
-from criticalmass.importers.registry import DATASETS
+from criticalmass.importers.commands import format_summary, refusals, run
+from criticalmass.importers.registry import DATASETS, Dataset
 
 
-def files_of(relative: str) -> list[Path]:
-    """The dataset's file, or every file its pattern ("iati/*.xml") matches, by name."""
+def files_of(dataset: Dataset) -> list[Path]:
+    """The dataset's file, its folder (a dataset that imports folders: un-contributions), or every file
+    its pattern ("iati/*.xml") matches, by name."""
+    relative = dataset.path
+    if dataset.import_files is not None:
+        folder = Path(settings.DATA_DIR) / relative
+        return [folder] if folder.is_dir() else []
     if "*" in relative:
         return sorted(p for p in Path(settings.DATA_DIR).glob(relative) if p.is_file())
     path = Path(settings.DATA_DIR) / relative
@@ -35,7 +40,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         failures = []
         for dataset in DATASETS.values():
-            paths = files_of(dataset.path)
+            paths = files_of(dataset)
             if not paths:
                 missing = Path(settings.DATA_DIR) / dataset.path
                 self.stdout.write(f"{dataset.name}: skipped, {missing} not found")
@@ -48,6 +53,9 @@ class Command(BaseCommand):
                     failures.append(f"{dataset.name}: {exc}")
                     continue
                 self.stdout.write(format_summary(summary, options["all_warnings"]))
+                refused = refusals(summary)
+                if refused is not None:
+                    failures.append(str(refused))
         if failures:
             raise CommandError(f"{len(failures)} of {len(DATASETS)} imports failed, "
                                f"the others were imported: {'; '.join(failures)}")
