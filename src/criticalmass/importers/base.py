@@ -59,8 +59,8 @@ class ImportSummary:
     unit: str = "observations"  # what created, updated, unchanged and removed count
     source: str = ""  # the slug of the Source the file was imported as
     # Several files in one run (un-contributions): each file refused, and each left out, with why.
-    refused: list[str] = field(default_factory=list)
-    left_out: list[str] = field(default_factory=list)
+    refused_files: list[str] = field(default_factory=list)
+    left_out_files: list[str] = field(default_factory=list)
 
     def warn(self, line: int, message: str, kind: str = "", subject: str = "", severity: str = "warning",
              ) -> None:

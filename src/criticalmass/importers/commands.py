@@ -82,10 +82,10 @@ def run_files(dataset: Dataset, paths: Sequence[Path], stderr: OutputWrapper, qu
 
 def refusals(summary: ImportSummary) -> CommandError | None:
     """The error (exit status 1) of a run in which some files were refused; None if none was."""
-    if not summary.refused:
+    if not summary.refused_files:
         return None
-    return CommandError(f"{summary.dataset}: {len(summary.refused)} file(s) refused, nothing of them "
-                        "imported (the others were): " + "; ".join(summary.refused))
+    return CommandError(f"{summary.dataset}: {len(summary.refused_files)} file(s) refused, nothing of them "
+                        "imported (the others were): " + "; ".join(summary.refused_files))
 
 
 def advance(bar: tqdm[Never], rows: int) -> None:
@@ -127,7 +127,7 @@ def format_summary(summary: ImportSummary, all_warnings: bool = False) -> str:
     if len(shown) < len(summary.warnings):
         hidden = len(summary.warnings) - len(shown)
         lines.append(f"    ... and {hidden:,} more (--all-warnings shows them all)")
-    for title, files in (("left out", summary.left_out), ("refused", summary.refused)):
+    for title, files in (("left out", summary.left_out_files), ("refused", summary.refused_files)):
         if files:
             lines += [f"  {title}: {len(files):,}", *(f"    {file}" for file in files)]
     return "\n".join(lines)

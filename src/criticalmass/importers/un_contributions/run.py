@@ -81,11 +81,11 @@ def import_files(paths: Sequence[Path], progress: Progress | None = None, read: 
         try:
             readings.append((path, read(path)))
         except (ReportError, CsvError) as exc:
-            summary.refused.append(f"{path.name}: {exc}; nothing imported from this file")
+            summary.refused_files.append(f"{path.name}: {exc}; nothing imported from this file")
         except OSError as exc:
-            summary.refused.append(f"{path.name}: cannot read it: {exc.strerror or exc}")
+            summary.refused_files.append(f"{path.name}: cannot read it: {exc.strerror or exc}")
         except Exception as exc:  # noqa: BLE001 - a reader's failure names the file, never a traceback
-            summary.refused.append(f"{path.name}: the reader failed ({type(exc).__name__}: {exc}); "
+            summary.refused_files.append(f"{path.name}: the reader failed ({type(exc).__name__}: {exc}); "
                                    "nothing imported from this file")
         if progress:
             progress(1)
@@ -93,9 +93,9 @@ def import_files(paths: Sequence[Path], progress: Progress | None = None, read: 
         try:
             add(summary, import_report(path, report))
         except LeftOut as exc:
-            summary.left_out.append(f"{path.name}: {exc}")
+            summary.left_out_files.append(f"{path.name}: {exc}")
         except ImportFailed as exc:
-            summary.refused.append(f"{path.name}: {exc}")
+            summary.refused_files.append(f"{path.name}: {exc}")
     return summary
 
 
