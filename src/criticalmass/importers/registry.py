@@ -18,6 +18,7 @@ from criticalmass.importers import (
     peacekeeping_gender,
     pkoc_missions,
     plans,
+    un_mandates,
     wps_index,
 )
 from criticalmass.importers.base import ImportSummary
@@ -44,6 +45,10 @@ DATASETS = {
         # after peacekeeping-gender, whose mission registry would otherwise put back its own start dates
         Dataset("pkoc-missions", "UN peacekeeping missions' start year and month (PKOC, Amicarelli & "
                 "Di Salvatore 2021)", "pko_missions_pkoc/mission_start.csv", pkoc_missions.import_file),
+        # after the missions' registries: a mission none of them knows becomes a peace operation here
+        Dataset("un-mandates", "UN Mandate Source Registry: each peace operation's latest renewal and expiry "
+                "(2026/27 budget reports)", "un_mandates_2026/pkm2026_all_mandates.csv",
+                un_mandates.import_file),
         Dataset("padd", "Peace Agreement Delegate Dataset 1.0 (Good 2024)",
                 "padd/PADD_Agreement_Level.csv", padd.import_file, versioned=True),
         # pax before pax-gender: gender provisions attach to the agreements PA-X imports.
