@@ -79,8 +79,8 @@ def test_it_changes_nothing_the_second_time():
 
 def test_it_fills_a_mandate_entered_before_and_warns_that_its_expiry_is_replaced():
     process = Process.objects.create(slug="unmiss", code="UNMISS", name="UNMISS", kind=Process.Kind.OPERATION)
-    entered = Mandate.objects.create(process=process, resolution="S/RES/2779 (2025)", adopted=dt.date(2025, 4, 30),
-                                     expires=dt.date(2026, 5, 1))
+    entered = Mandate.objects.create(process=process, resolution="S/RES/2779 (2025)",
+                                     adopted=dt.date(2025, 4, 30), expires=dt.date(2026, 5, 1))
     summary = un_mandates.import_file(REGISTRY)
     entered.refresh_from_db()
     assert (entered.adopted, entered.expires, entered.source.slug) == (
@@ -126,7 +126,8 @@ def test_it_is_imported_by_import_all_when_its_file_is_there(settings, tmp_path)
     shutil.copy(REGISTRY, tmp_path / "un_mandates_2026" / "pkm2026_all_mandates.csv")
     out = io.StringIO()
     call_command("import_all", "--quiet", stdout=out, stderr=io.StringIO())
-    assert "un-mandates: imported pkm2026_all_mandates.csv\n  rows read: 10\n  mandates: 4 created" in out.getvalue()
+    expected = "un-mandates: imported pkm2026_all_mandates.csv\n  rows read: 10\n  mandates: 4 created"
+    assert expected in out.getvalue()
 
 
 @pytest.mark.realdata

@@ -48,7 +48,8 @@ def test_it_reads_the_latest_resolution_and_expiry_of_the_registry_sentences(tex
 
 def test_it_reads_a_final_extension_and_ignores_the_establishing_resolutions():
     renewal = read_renewal(UNIFIL)
-    assert (renewal.symbol, renewal.expires, renewal.final) == ("S/RES/2790 (2025)", dt.date(2026, 12, 31), True)
+    assert (renewal.symbol, renewal.expires, renewal.final) == (
+        "S/RES/2790 (2025)", dt.date(2026, 12, 31), True)
 
 
 def test_it_writes_the_symbol_and_the_documents_system_address_of_the_resolution():
@@ -98,11 +99,13 @@ def test_it_gives_the_reason_when_a_renewal_sentence_cannot_be_read(text, reason
 
 def test_it_reads_only_the_sentence_that_states_the_renewal():
     text = ("The mission was established in resolution 100 (1990). It was most recently extended until "
-            "1 March 2027 by resolution 2820 (2026). Its budget was set until 30 June 2027 by resolution 80/1.")
+            "1 March 2027 by resolution 2820 (2026). Its budget was set until 30 June 2027 by resolution "
+            "80/1.")
     assert read_renewal(text) == Renewal(2820, 2026, dt.date(2027, 3, 1))
 
 
-@pytest.mark.parametrize("text", ["", "   ", "most recently", "\x00\u202e until 1 May 2026 resolution 1 (2000)",
+@pytest.mark.parametrize("text", ["", "   ", "most recently",
+                                  "\x00\u202e until 1 May 2026 resolution 1 (2000)",
                                   "most recently extended " * 2000])
 def test_it_refuses_empty_and_hostile_text_with_a_reason_never_a_crash(text):
     with pytest.raises(UnreadRenewal):

@@ -102,8 +102,9 @@ def update(mandate: Mandate, values: dict[str, object], source: Source, found: M
            summary: ImportSummary) -> None:
     if mandate.expires is not None and mandate.expires != values["expires"]:
         summary.warn(found.line, f"{found.code}: {mandate.resolution} was recorded as expiring on "
-                                 f"{mandate.expires.isoformat()}; the registry says {found.renewal.expires:%d %B %Y}, "
-                                 "which replaces it", "expiry-replaced", subject(found.code))
+                                 f"{mandate.expires.isoformat()}; the registry says "
+                                 f"{found.renewal.expires:%d %B %Y}, which replaces it",
+                     "expiry-replaced", subject(found.code))
     for key, value in values.items():
         setattr(mandate, key, value)
     mandate.source = source

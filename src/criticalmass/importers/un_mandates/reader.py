@@ -90,8 +90,8 @@ def latest_renewal(code: str, rows: list[Row], notes: list[Note]) -> MissionRene
         return None
     row, renewal = max(read_ones, key=lambda found: (found[1].expires, found[1].number))
     cited = next((r for r in rows if r["Symbol"].strip() == renewal.short), row)
-    return MissionRenewal(cited.line, code, row.text("Entity-Long"), renewal, link(code, cited, renewal, notes),
-                          cited_in(row))
+    url = link(code, cited, renewal, notes)
+    return MissionRenewal(cited.line, code, row.text("Entity-Long"), renewal, url, cited_in(row))
 
 
 def no_renewal(code: str, rows: list[Row]) -> Note:
