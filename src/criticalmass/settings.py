@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "ninja",
     "criticalmass.core",
     "criticalmass.parity",
+    "criticalmass.parliaments",
     "criticalmass.agreements",
     "criticalmass.charter",
     "criticalmass.events",

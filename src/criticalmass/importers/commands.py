@@ -27,8 +27,8 @@ def find_dataset(name: str) -> Dataset:
 def run(dataset: Dataset, path: Path, stderr: OutputWrapper, quiet: bool,
         choice: SourceChoice | None = None) -> ImportSummary:
     """Import one file; every expected failure becomes a one-line CommandError (exit status 1)."""
-    if not path.is_file():
-        raise CommandError(f"{path}: no such file")
+    if not (path.is_file() or (dataset.folder and path.is_dir())):
+        raise CommandError(f"{path}: no such file{' or folder' if dataset.folder else ''}")
     if choice is not None and not dataset.versioned:
         versioned = ", ".join(sorted(name for name, found in DATASETS.items() if found.versioned))
         raise CommandError(f"{dataset.name} keeps one version: --version, --label and --default apply to "
@@ -58,7 +58,7 @@ def progress_bar(name: str, path: Path, stderr: OutputWrapper, quiet: bool) -> t
     # write, so the bar writes to the stream underneath it.
     stream: TextIO = getattr(stderr, "_out", sys.stderr)
     enabled = not quiet and stream.isatty()
-    total = count_rows(path) if enabled else None
+    total = count_rows(path) if enabled and path.is_file() else None
     return tqdm(total=total, desc=name, unit=" rows", file=stream, disable=not enabled, leave=False)
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from criticalmass.importers import (
     iati,
+    ipu_parliaments,
     padd,
     pax,
     pax_gender,
@@ -31,10 +32,11 @@ PLANS_FILE = Path(__file__).resolve().parent.parent / "watchdog" / "data" / "pla
 class Dataset:
     name: str
     description: str
-    path: str  # relative to settings.DATA_DIR
+    path: str  # relative to settings.DATA_DIR: a file, or a folder when `folder`
     # (path, progress) -> ImportSummary; a versioned dataset's also takes a SourceChoice third.
     import_file: Callable[..., ImportSummary]
     versioned: bool = False  # takes --version, --label and --default: versions side by side
+    folder: bool = False  # `path` is a folder of the dataset's files (each file may be imported alone)
 
 
 DATASETS = {
@@ -58,6 +60,9 @@ DATASETS = {
                 "pax_gender_v9/pax_gender_v9.csv", pax_gender.import_file),
         Dataset("wps-index", "Georgetown Women, Peace and Security Index 2025/26, Table 1",
                 "giwps_wps_index_2025/WPS-Index-2025-Data.xlsx", wps_index.import_file),
+        Dataset("ipu-parliaments", "IPU women in national parliaments: history 1945–2018 (.xlsx) and the "
+                "ranking as of 1 September 2021 (.csv); the folder or either file", "ipu_women_parliament",
+                ipu_parliaments.import_file, folder=True),
         Dataset("plans", "Plans and laws on WPS: the shipped registry, or a CSV/XLSX file in its template",
                 str(PLANS_FILE), plans.import_file),
         Dataset("iati", "Aid activities in the IATI Activity Standard 2.03 (XML)",

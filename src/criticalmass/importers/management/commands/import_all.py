@@ -27,7 +27,7 @@ class Command(BaseCommand):
         failures = []
         for dataset in DATASETS.values():
             path = Path(settings.DATA_DIR) / dataset.path
-            if not path.is_file():
+            if not (path.is_file() or (dataset.folder and path.is_dir())):
                 self.stdout.write(f"{dataset.name}: skipped, {path} not found")
                 continue
             try:
