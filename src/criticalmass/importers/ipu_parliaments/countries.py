@@ -26,7 +26,8 @@ ALIASES = {
     "venezuela (bolivarian republic of)": "VEN",
 }
 FORMER_STATES = frozenset({
-    "czechoslovakia", "germany (democratic republic)", "germany (federal republic of)", "serbia and montenegro",
+    "czechoslovakia", "germany (democratic republic)", "germany (federal republic of)",
+    "serbia and montenegro",
     "ussr", "viet nam north (democratic republic of)", "viet nam south (republic of)",
     "yemen north (yemen arab republic)", "yemen south (people's democratic republic)",
     "yugoslavia (federal republic of)", "yugoslavia (socialist federal republic of)",

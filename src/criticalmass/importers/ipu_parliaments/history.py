@@ -64,9 +64,9 @@ def read(path: Path) -> Reading:
         reading.rows_read += 1
         name = row.text("Country")
         if countries.is_former_state(name):
-            reading.warnings.append(Note(row.line, f"{' '.join(name.split())} ({row['Year']}): a state that no "
-                                                   "longer exists; no country code stands for it, so the row "
-                                                   "is not stored", "former-state", severity=INFO))
+            message = (f"{' '.join(name.split())} ({row['Year']}): a state that no longer exists; no country "
+                       "code stands for it, so the row is not stored")
+            reading.warnings.append(Note(row.line, message, "former-state", severity=INFO))
             continue
         reading.elections.append(parse(row, country_code(row, name), reading.warnings))
     return reading
@@ -139,4 +139,5 @@ def check_share(line: int, iso3: str, where: str, given: tuple[int | None, int |
     computed = tenths(Decimal(100 * women) / seats) if seats else None
     if share is not None and computed is not None and abs(computed - share) > TOLERANCE:
         notes.append(Note(line, f"{where}: the share given, {share}%, is not {women} of {seats} seats "
-                                f"({computed}%); both are stored as given", "share-inconsistent", subject(iso3)))
+                                f"({computed}%); both are stored as given", "share-inconsistent",
+                          subject(iso3)))

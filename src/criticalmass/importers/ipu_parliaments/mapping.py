@@ -46,7 +46,8 @@ RANKING = SourceInfo(
     publisher="Inter-Parliamentary Union (IPU Open Data)", version="ranking as of 1 September 2021 "
     "(exported 2021-09-24)", url="https://data.ipu.org", licence=LICENCE,
     citation=f"Inter-Parliamentary Union, monthly ranking of women in national parliaments as of 1 September "
-             f"2021 (IPU Open Data, 24 September 2021), as copied in {REPOSITORY} (static/data/{RANKING_FILE}).",
+             f"2021 (IPU Open Data, 24 September 2021), as copied in {REPOSITORY} "
+             f"(static/data/{RANKING_FILE}).",
     release_sha256="eb33e9af8d86bbe94fc1ba387b901ef77cac234a8098c4bb437fe8229cc48445",
 )
 ELECTION_FIELDS = ("country_id", "chamber", "chamber_label", "year", "month", "continuous", "seats", "women",

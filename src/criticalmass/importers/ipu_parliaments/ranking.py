@@ -88,8 +88,8 @@ def read(path: Path) -> Reading:
 def as_of(name: str, lines: list[list[str]]) -> dt.date:
     found = AS_OF.search(lines[2][0]) if len(lines) > 2 and lines[2] else None
     if not lines or not lines[0] or "Inter-Parliamentary Union" not in lines[0][0] or found is None:
-        raise FormatError(f"{name} is not an IPU ranking: its first lines should name the Inter-Parliamentary "
-                          "Union and say 'Ranking as of <day> <month> <year>'")
+        raise FormatError(f"{name} is not an IPU ranking: its first lines should name the "
+                          "Inter-Parliamentary Union and say 'Ranking as of <day> <month> <year>'")
     day, month, year = found.groups()
     if month.lower() not in MONTHS:
         raise FormatError(f"{name}, line 3: {month!r} is not a month")
@@ -112,15 +112,15 @@ def read_country(name: str, line: int, cells: list[str], rank: int | None, readi
     country = cells[1].strip()
     code = countries.iso3(country)
     if code is None:
-        raise RowError(name, line, "Country", f"{country!r} is not a country name the importer knows; add its "
-                                              "ISO code to ALIASES in importers/ipu_parliaments/countries.py")
+        raise RowError(name, line, "Country", f"{country!r} is not a country name the importer knows; add "
+                                              "its ISO code to ALIASES in importers/ipu_parliaments/countries.py")
     for chamber, first in CHAMBERS:
         values = [c.strip() for c in cells[first:first + 4]]
         if all(v == NOT_APPLICABLE for v in values[1:]):
             if chamber == "lower":
                 status = f" ({cells[0].strip()})" if cells[0].strip() else ""
-                reading.warnings.append(Note(line, f"{country}{status}: the ranking gives no figure for the lower "
-                                                   "or single house", "no-figure", subject(code)))
+                message = f"{country}{status}: the ranking gives no figure for the lower or single house"
+                reading.warnings.append(Note(line, message, "no-figure", subject(code)))
             continue
         reading.standings.append(standing(name, line, code, chamber, values, rank, reading))
 
