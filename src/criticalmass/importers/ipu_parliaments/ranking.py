@@ -112,8 +112,9 @@ def read_country(name: str, line: int, cells: list[str], rank: int | None, readi
     country = cells[1].strip()
     code = countries.iso3(country)
     if code is None:
-        raise RowError(name, line, "Country", f"{country!r} is not a country name the importer knows; add "
-                                              "its ISO code to ALIASES in importers/ipu_parliaments/countries.py")
+        raise RowError(name, line, "Country", f"{country!r} is not a country name the importer knows; "
+                                              "add its ISO code to ALIASES in "
+                                              "importers/ipu_parliaments/countries.py")
     for chamber, first in CHAMBERS:
         values = [c.strip() for c in cells[first:first + 4]]
         if all(v == NOT_APPLICABLE for v in values[1:]):
