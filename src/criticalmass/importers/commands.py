@@ -35,10 +35,11 @@ def run(dataset: Dataset, path: Path, stderr: OutputWrapper, quiet: bool,
                            f"{versioned}")
     if dataset.import_files is not None:
         return run_files(dataset, [path], stderr, quiet)
-    if not path.is_file():
-        raise CommandError(f"{path}: no such file")
+    if not (path.is_file() or (dataset.folder and path.is_dir())):
+        raise CommandError(f"{path}: no such file{' or folder' if dataset.folder else ''}")
     try:
-        check_size(path)
+        for file in sorted(path.iterdir()) if path.is_dir() else [path]:
+            check_size(file)
     except CsvError as exc:
         raise CommandError(str(exc)) from None
     with progress_bar(dataset.name, path, stderr, quiet) as bar:
@@ -97,7 +98,7 @@ def progress_bar(name: str, path: Path, stderr: OutputWrapper, quiet: bool) -> t
     # write, so the bar writes to the stream underneath it.
     stream: TextIO = getattr(stderr, "_out", sys.stderr)
     enabled = not quiet and stream.isatty()
-    total = count_rows(path) if enabled else None
+    total = count_rows(path) if enabled and path.is_file() else None
     return tqdm(total=total, desc=name, unit=" rows", file=stream, disable=not enabled, leave=False)
 
 

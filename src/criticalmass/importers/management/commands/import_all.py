@@ -13,10 +13,10 @@ from criticalmass.importers.registry import DATASETS, Dataset
 
 
 def files_of(dataset: Dataset) -> list[Path]:
-    """The dataset's file, its folder (a dataset that imports folders: un-contributions), or every file
-    its pattern ("iati/*.xml") matches, by name."""
+    """The dataset's file, its folder (datasets that import folders: un-contributions,
+    ipu-parliaments), or every file its pattern ("iati/*.xml") matches, by name."""
     relative = dataset.path
-    if dataset.import_files is not None:
+    if dataset.import_files is not None or dataset.folder:
         folder = Path(settings.DATA_DIR) / relative
         return [folder] if folder.is_dir() else []
     if "*" in relative:
