@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "ninja",
     "criticalmass.core",
     "criticalmass.parity",
+    "criticalmass.parliaments",
     "criticalmass.agreements",
     "criticalmass.charter",
     "criticalmass.events",

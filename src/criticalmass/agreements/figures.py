@@ -285,11 +285,16 @@ def comparison_tables(floor: Decimal) -> dict[str, Table]:
 
 # ---- Mandate scorecards and renewals -------------------------------------------------------
 
+def resolution_link(row: Row) -> str | None:
+    """The resolution's text, when its address is known."""
+    return row.get("url") or None
+
+
 CATEGORY_COLUMNS = [Column(category, f"{label} (%)", "pct", none="not rated")
                     for category, label in RubricItem.Category.choices]
 MANDATE_COLUMNS = [
-    Column("resolution", "Resolution", row_header=True),
-    Column("adopted", "Adopted", "date"),
+    Column("resolution", "Resolution", row_header=True, link=resolution_link),
+    Column("adopted", "Adopted", "date", none="not given"),
     Column("expires", "Expires", "date", none="not given"),
     Column("score", "Score (%)", "pct", none="not rated"),
     Column("rated", "Items rated"),
@@ -303,7 +308,8 @@ def mandate_row(mandate: Mandate, items: list[RubricItem]) -> Row:
                         for e in mandate.entries.all() if e.updated_by})
     by = f" by {', '.join(reviewers)}" if reviewers else ""
     source = f"{mandate.resolution}, rated on this platform{by}"
-    return {"resolution": mandate.resolution, "adopted": mandate.adopted, "expires": mandate.expires,
+    return {"resolution": mandate.resolution, "url": mandate.url, "adopted": mandate.adopted,
+            "expires": mandate.expires,
             "score": one_decimal(found.value), "rated": f"{found.rated} of {found.items}",
             **{category: one_decimal(found.parts.get(category)) for category in RubricItem.Category.values},
             "source": source}
@@ -323,7 +329,7 @@ def mission_link(row: Row) -> str:
 RENEWAL_COLUMNS = [
     Column("expires", "Expires", "date"),
     Column("mission", "Mission", link=mission_link, row_header=True),
-    Column("resolution", "Latest resolution"),
+    Column("resolution", "Latest resolution", link=resolution_link),
     Column("score", "Score (%)", "pct", none="not rated"),
     Column("women_share", "Women among uniformed personnel (%)", "pct"),
     Column("women_share_date", "Share as of", "month", none="—"),

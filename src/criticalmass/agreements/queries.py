@@ -156,13 +156,16 @@ def mandate_score(mandate: Mandate | Agreement, items: list[RubricItem]) -> Scor
 
 
 def mandates_of(process: Process) -> QuerySet[Mandate]:
-    return process.mandates.prefetch_related("entries__item", "entries__updated_by").order_by("-adopted")
+    # Newest first: imported mandates may lack the adoption date, never the expiry.
+    return process.mandates.prefetch_related("entries__item", "entries__updated_by").order_by(
+        F("expires").desc(nulls_last=True), F("adopted").desc(nulls_last=True), "-pk")
 
 
 def renewals(today: dt.date, days: int = RENEWAL_DAYS) -> QuerySet[Mandate]:
     """Mandates that expire from today to `days` days from now, soonest first."""
     return (Mandate.objects.filter(expires__gte=today, expires__lte=today + dt.timedelta(days=days))
-            .select_related("process").prefetch_related("entries").order_by("expires", "process__name"))
+            .select_related("process", "source").prefetch_related("entries")
+            .order_by("expires", "process__name"))
 
 
 def parity_status(process: Process) -> dict[str, Any] | None:
@@ -263,3 +266,15 @@ def regions() -> list[str]:
     """The PA-X regions agreements are in, for the shares pages' filter."""
     return list(Agreement.objects.exclude(region="").values_list("region", flat=True)
                 .distinct().order_by("region"))
+
+
+def current_mandates(first: dt.date, last: dt.date) -> list[Mandate]:
+    """Each operation's latest mandate (the one ending last) when it ends from `first` to `last`,
+    soonest first."""
+    latest: dict[int, Mandate] = {}
+    found = (Mandate.objects.filter(expires__isnull=False).select_related("process", "source")
+             .prefetch_related("entries__updated_by").order_by("process_id", "-expires", "-pk"))
+    for mandate in found:
+        latest.setdefault(mandate.process_id, mandate)
+    ending = [m for m in latest.values() if m.expires and first <= m.expires <= last]
+    return sorted(ending, key=lambda m: (m.expires, m.process.code or m.process.name))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from criticalmass.figures.citations import RowSpan
 from criticalmass.figures.tables import Column, Row, Table, one_decimal, with_sources
 from criticalmass.lib.months import Month, month_of, months_between
-from criticalmass.parity import queries, standing
+from criticalmass.parity import gaps, queries, standing
 from criticalmass.parity.figures import (
     SUMMARY_COLUMNS,
     label,
@@ -148,7 +148,8 @@ def dashboard_tables(policy: TargetPolicy, role: str, month: Month | None = None
     standing_on = functools.cache(lambda: missions_on(role, month))  # ranking and closed share it
     makers: dict[str, Callable[[], Table]] = {
         "overall": lambda: series_table("overall", f"Women's share of UN uniformed peacekeepers by month, "
-                                        f"against {policy.name}", queries.cited_series(), policy),
+                                        f"against {policy.name}", queries.cited_series(), policy,
+                                        gaps=gaps.finder(None)),
         "status": lambda: status_table("status", f"Where each category stands against {policy.name}",
                                        queries.cited_series(), policy),
         "ranking": lambda: ranking_table(policy, role, month, standing_on()),

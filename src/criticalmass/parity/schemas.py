@@ -128,11 +128,13 @@ class ObservationOut(Schema):
 
 class SeriesPointOut(Schema):
     date: dt.date
-    women: int
-    total: int
+    women: int | None = Field(..., description="Null in a gap: a month missing inside the series.")
+    total: int | None
     share: float | None
     target: float | None
     target_provenance: str | None
+    note: str | None = Field(..., description="Why a gap's months have no counts (e.g. 'No UN report for "
+                                              "Mar–Dec 2014 is publicly available'); null otherwise.")
     citation: str = Field(..., description="The source rows this month sums.")
 
 

@@ -26,6 +26,7 @@ from criticalmass.lib.months import Month, parse_month
 from criticalmass.lib.notes import observation_subject
 from criticalmass.parity import figures, negotiation_figures, queries, ranking_figures, reference_figures
 from criticalmass.parity.models import Category, Process, TargetPolicy
+from criticalmass.parity.report_months import SERIES_SUBJECT
 
 RANKING_PAGE_SIZE = 20
 NOTES_PAGE_SIZE = 50
@@ -85,6 +86,8 @@ def target_label(policy: TargetPolicy) -> str:
 def dashboard_data(request: HttpRequest, only: str | None = None) -> tuple[TargetPolicy, str, Tables]:
     policy, role, month = chosen_policy(request), chosen_role(request), chosen_month(request)
     tables = ranking_figures.dashboard_tables(policy, role, month, only)
+    if "overall" in tables:  # what the imports noted of the whole series (a category change, a bad month)
+        with_notes(tables["overall"], notes_about([SERIES_SUBJECT]))
     as_of = {"as_of": f"{month[0]:04d}-{month[1]:02d}"} if month else {}
     return policy, role, link_csvs(tables, "parity:dashboard_csv", [], policy=policy.slug, role=role, **as_of)
 
@@ -113,7 +116,7 @@ def without(tables: Tables, *names: str) -> Tables:
 
 def data_months(table: Table) -> list[str]:
     """The months the data holds, latest first, as YYYY-MM (the ranking's choice of month)."""
-    return sorted({f"{row['date']:%Y-%m}" for row in table.rows}, reverse=True)
+    return sorted({f"{row['date']:%Y-%m}" for row in table.rows if row["total"] is not None}, reverse=True)
 
 
 @require_safe
@@ -131,7 +134,7 @@ def mission_data(request: HttpRequest, slug: str) -> tuple[Process, TargetPolicy
     process, policy, sort = operation(slug), chosen_policy(request), chosen_sort(request)
     tables = figures.mission_tables(process, policy, sort)
     subject = observation_subject(process.slug)  # the mission, then its observations under it
-    with_notes(tables["trend"], notes_about([subject], prefix=f"{subject}/"))
+    with_notes(tables["trend"], notes_about([subject, SERIES_SUBJECT], prefix=f"{subject}/"))
     link_csvs(tables, "parity:mission_csv", [slug], policy=policy.slug, sort=sort)
     return process, policy, sort, tables
 
@@ -158,6 +161,7 @@ def mission_csv(request: HttpRequest, slug: str, name: str) -> HttpResponse:
 def country_data(request: HttpRequest, iso3: str) -> tuple[Country, TargetPolicy, Tables]:
     country, policy = get_object_or_404(Country, iso3=iso3.upper()), chosen_policy(request, UGPS)
     tables = figures.country_tables(country, policy)
+    with_notes(tables["trend"], notes_about([SERIES_SUBJECT]))
     return country, policy, link_csvs(tables, "parity:country_csv", [country.iso3], policy=policy.slug)
 
 
