@@ -230,7 +230,7 @@ def test_it_counts_the_uns_report_and_not_ipis_for_a_month_both_have(reports):
     assert counted_sources == {"un-dpo-contributions-2013-01"}
 
 
-def test_ipi_re_imported_after_the_uns_report_of_a_month_is_not_refused(reports):
+def test_it_does_not_refuse_ipi_re_imported_after_the_uns_report_of_a_month(reports):
     reports.add(file_name(2013, 1), report(2013, 1, [row("UNMISS", "GHA", "troops", 900, 90)]))
     reports.import_()
     summary = peacekeeping_gender.import_file(PEACEKEEPING / "good.csv")
@@ -260,7 +260,7 @@ def test_the_staff_officers_note_is_shown_on_the_dashboard_and_country_pages(cli
 
 # ---- The commands ------------------------------------------------------------------------------
 
-def test_import_all_imports_the_folder_and_lists_a_file_that_is_no_report(db, settings, tmp_path):
+def test_it_imports_the_folder_in_import_all_listing_a_file_that_is_no_report(db, settings, tmp_path):
     settings.DATA_DIR = tmp_path
     folder = tmp_path / "un_pko_contributions_2015_2025"
     folder.mkdir()
@@ -273,7 +273,7 @@ def test_import_all_imports_the_folder_and_lists_a_file_that_is_no_report(db, se
     assert not Source.objects.filter(slug__startswith="un-dpo-").exists()
 
 
-def test_import_of_the_folder_alone_fails_naming_the_refused_file(db, tmp_path):
+def test_it_fails_an_import_of_the_folder_alone_naming_the_refused_file(db, tmp_path):
     (tmp_path / "not_a_report.pdf").write_bytes(b"this is not a PDF")
     with pytest.raises(CommandError) as error:
         call_command("import", "un-contributions", str(tmp_path), stdout=io.StringIO(), stderr=io.StringIO())
@@ -281,7 +281,7 @@ def test_import_of_the_folder_alone_fails_naming_the_refused_file(db, tmp_path):
     assert "not_a_report.pdf: " in str(error.value)
 
 
-def test_import_takes_several_files_only_for_a_dataset_that_takes_them(db, tmp_path):
+def test_it_takes_several_files_only_for_a_dataset_that_takes_them(db, tmp_path):
     first, second = tmp_path / "a.pdf", tmp_path / "b.pdf"
     first.write_bytes(b"x")
     second.write_bytes(b"y")

@@ -30,9 +30,9 @@ def report_file(data_dir: Path, year: int, month: int) -> Path:
     return path
 
 
-def test_june_2025_makes_the_dashboards_latest_month_june_2025_with_10_1_percent_women(db, data_dir):
+def test_it_makes_june_2025_the_latest_month_with_10_1_percent_women(db, data_dir):
     summary = un_contributions.import_file(report_file(data_dir, 2025, 6))
-    assert summary.refused == [] and summary.created > 0
+    assert summary.refused_files == [] and summary.created > 0
     status = ranking_figures.dashboard_tables(queries.policy(), Category.TOTAL, only="status")["status"]
     everyone = next(row for row in status.rows if row["role"] == Category.TOTAL)
     assert everyone["latest"] == dt.date(2025, 6, 30)
@@ -42,8 +42,8 @@ def test_june_2025_makes_the_dashboards_latest_month_june_2025_with_10_1_percent
 def test_a_copy_of_april_named_march_is_left_out_and_a_month_without_missions_counted_in_all(db, data_dir):
     files = [report_file(data_dir, 2016, 3), report_file(data_dir, 2016, 4), report_file(data_dir, 2018, 6)]
     summary = un_contributions.import_files(files)
-    assert summary.refused == []
-    assert [line.split(":")[0] for line in summary.left_out] == [files[0].name]
+    assert summary.refused_files == []
+    assert [line.split(":")[0] for line in summary.left_out_files] == [files[0].name]
     assert Source.objects.get(slug="un-dpo-contributions-2016-04").file == files[1].name
     assert Process.objects.get(slug="un-all-operations").observations.filter(date="2018-06-30").exists()
 

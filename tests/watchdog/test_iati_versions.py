@@ -115,7 +115,7 @@ def test_it_changes_nothing_the_second_time_nor_its_notes(db):
     assert stored_notes() == notes
 
 
-def test_import_all_imports_every_iati_file_in_the_folder(db, settings, tmp_path):
+def test_it_imports_every_iati_file_in_the_folder_in_import_all(db, settings, tmp_path):
     settings.DATA_DIR = tmp_path
     (tmp_path / "iati").mkdir()
     for name in ("v101_dac.xml", "mixed.xml"):

@@ -10,7 +10,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
@@ -155,12 +155,16 @@ def sign(request: HttpRequest) -> HttpResponse:
     initial = {"name": me(request).display_name or me(request).get_full_name()}
     form = SignatureForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            signature = form.save(commit=False)
-            signature.user, signature.version, signature.consented_at = me(request), version, timezone.now()
-            signature.save()
-            audit("charter.signed", f"charter.signature:{signature.pk}", user=me(request),
-                  detail={"version": version.number})
+        try:
+            with transaction.atomic():
+                signature = form.save(commit=False)
+                signature.user, signature.version, signature.consented_at = me(request), version, timezone.now()
+                signature.save()
+                audit("charter.signed", f"charter.signature:{signature.pk}", user=me(request),
+                      detail={"version": version.number})
+        except IntegrityError:  # the same form posted twice at once: the other post signed
+            messages.info(request, "You have already signed the Charter.")
+            return redirect("charter:charter")
         messages.success(request, f"Thank you: you signed version {version.number} of the Charter.")
         return redirect("charter:charter")
     return render(request, "charter/sign.html", {"form": form, "version": version}, status=400 if
@@ -242,12 +246,17 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
     before = history.snapshot(existing, REPORT_FIELDS) if existing else {}
     form = ReportForm(posted(request), instance=existing)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            saved: Report = form.save(commit=False)
-            saved.commitment = commitment
-            saved.save()
-            action = "report.changed" if existing else "report.created"
-            history.record(action, commitment.pk, me(request), before, history.snapshot(saved, REPORT_FIELDS))
+        try:
+            with transaction.atomic():
+                saved: Report = form.save(commit=False)
+                saved.commitment = commitment
+                saved.save()
+                action = "report.changed" if existing else "report.created"
+                history.record(action, commitment.pk, me(request), before,
+                               history.snapshot(saved, REPORT_FIELDS))
+        except IntegrityError:  # posted twice at once: the other post made the report; it is kept
+            messages.info(request, "This commitment's report was just saved; it is shown below.")
+            return redirect("charter:mine")
         messages.success(request, "Report saved.")
         return redirect("charter:mine")
     return render(request, "charter/report_form.html", {"form": form, "commitment": commitment},

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -69,10 +69,14 @@ def pledge(request: HttpRequest) -> HttpResponse:
     taken = PanelPledge.objects.filter(user=request.user).first()  # type: ignore[misc]
     form = PledgeForm(posted(request))
     if request.method == "POST" and taken is None and form.is_valid():
-        with transaction.atomic():
-            partner: User = request.user  # type: ignore[assignment]
-            taken = PanelPledge.objects.create(user=partner)
-            audit("events.pledged", f"events.panelpledge:{taken.pk}", user=partner)
+        partner: User = request.user  # type: ignore[assignment]
+        try:
+            with transaction.atomic():
+                taken = PanelPledge.objects.create(user=partner)
+                audit("events.pledged", f"events.panelpledge:{taken.pk}", user=partner)
+        except IntegrityError:  # posted twice at once: the other post took the pledge
+            messages.info(request, "You have already taken the panel pledge.")
+            return redirect("events:tallies")
         messages.success(request, "Thank you: you took the panel pledge.")
         return redirect("events:tallies")
     return render(request, "events/pledge.html", {"form": form, "taken": taken},

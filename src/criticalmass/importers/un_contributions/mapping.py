@@ -121,10 +121,16 @@ def all_operations(source: Source) -> Process:
     return process
 
 
+MISSION_FIELDS = ("code", "kind", "sponsor", "name", "host_country_id", "start_date", "end_date", "source_id")
+
+
 def save_mission(code: str, mission: Mission | None, source: Source) -> Process:
+    """The mission's process as the registry describes it; saved only when that changes something (a
+    save is signalled to the caches and the search index, once per mission and file otherwise)."""
     process = Process.objects.filter(slug=slugify(code)).first()
     if process is None:
         process = Process(slug=slugify(code), name=code, source=source)
+    before = [getattr(process, field) for field in MISSION_FIELDS] if process.pk else None
     process.code, process.kind, process.sponsor = code, Process.Kind.OPERATION, Process.Sponsor.UN
     if mission is not None:
         process.name = mission.name
@@ -132,7 +138,8 @@ def save_mission(code: str, mission: Mission | None, source: Source) -> Process:
         process.start_date = mission.start_date or process.start_date
         process.end_date = mission.end_date or process.end_date
     process.source = process.source or source
-    process.save()
+    if before != [getattr(process, field) for field in MISSION_FIELDS]:
+        process.save()
     return process
 
 
