@@ -158,7 +158,8 @@ def sign(request: HttpRequest) -> HttpResponse:
         try:
             with transaction.atomic():
                 signature = form.save(commit=False)
-                signature.user, signature.version, signature.consented_at = me(request), version, timezone.now()
+                signature.user, signature.version = me(request), version
+                signature.consented_at = timezone.now()
                 signature.save()
                 audit("charter.signed", f"charter.signature:{signature.pk}", user=me(request),
                       detail={"version": version.number})
