@@ -22,6 +22,7 @@ from django.db.models import Field as ModelField
 from django.utils import timezone
 from django.utils.text import slugify
 
+from criticalmass.core import data_version
 from criticalmass.core.models import DataNote, Source, audit
 from criticalmass.lib.notes import Note, as_note
 from criticalmass.parity.models import Observation
@@ -168,9 +169,9 @@ def run_import(info: SourceInfo, path: Path, summary: ImportSummary,
                write: Callable[[Source], None], choice: SourceChoice | None = None,
                covered: str = "") -> ImportSummary:
     """One transaction: the Source, whatever the dataset's `write(source)` saves (counting into
-    `summary`), the warnings in line order, and an audit event. An exception anywhere, `ImportFailed`
-    from `write` included, rolls everything back."""
-    with transaction.atomic():
+    `summary`), the warnings in line order, an audit event, and a new data version if anything changed
+    (core.data_version). An exception anywhere, `ImportFailed` from `write` included, rolls everything back."""
+    with transaction.atomic(), data_version.importing() as changes:
         replaced = replacing(info, path, choice)
         if replaced:
             summary.warn(1, replaced)
@@ -178,20 +179,26 @@ def run_import(info: SourceInfo, path: Path, summary: ImportSummary,
         summary.source = source.slug
         write(source)
         summary.sort_warnings()
-        save_notes(source, summary)
+        notes_changed = save_notes(source, summary)
         audit("import", source.slug, detail={"file": path.name, "sha256": source.sha256, **summary.counts()})
+        if changes.seen or notes_changed or summary.created or summary.updated or summary.removed:
+            data_version.bump()
     return summary
 
 
-def save_notes(source: Source, summary: ImportSummary) -> None:
-    """Replace the source's notes with this import's warnings (the same file twice: the same notes)."""
-    DataNote.objects.filter(source=source).delete()
+def save_notes(source: Source, summary: ImportSummary) -> bool:
+    """Replace the source's notes with this import's warnings (the same file twice: the same notes, left
+    as they are). True when they changed."""
     notes = [as_note(warning) for warning in summary.warnings]
-    DataNote.objects.bulk_create([
-        DataNote(source=source, source_row=note.line or None, kind=note.kind, subject=note.subject,
-                 severity=note.severity, message=note.message)
-        for note in notes
-    ], batch_size=500)
+    wanted = [DataNote(source=source, source_row=note.line or None, kind=note.kind, subject=note.subject,
+                       severity=note.severity, message=note.message) for note in notes]
+    fields = ("source_row", "kind", "subject", "severity", "message")
+    stored = DataNote.objects.filter(source=source).order_by("pk").values_list(*fields)
+    if list(stored) == [tuple(getattr(note, name) for name in fields) for note in wanted]:
+        return False
+    DataNote.objects.filter(source=source).delete()
+    DataNote.objects.bulk_create(wanted, batch_size=500)
+    return True
 
 
 def upsert_observations(source: Source, observations: dict[Key, Values], summary: ImportSummary) -> None:

@@ -7,8 +7,9 @@ the API (parity.api) serializes its rows and a briefing quotes them.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from django.urls import reverse
 from django.utils import timezone
@@ -93,6 +94,15 @@ def target_row(target: Target | None, no_target: str | None = None) -> Row:
 def today() -> dt.date:
     """Today where the platform judges dates (settings.TIME_ZONE)."""
     return timezone.localdate()
+
+
+T = TypeVar("T")
+
+
+def cached_table(name: str, make: Callable[[], T], *key: object) -> T:
+    """A figure (a table, or tables by name) cached per data version and day (forecasts say whether their
+    year is past), computed by `make` on a miss: one computation for the page, its CSV and the API."""
+    return queries.cached(name, make, *key, today())
 
 
 def forecast_note(summary: standing.Summary, this_year: int) -> str | None:
@@ -295,12 +305,15 @@ def mission_trend_table(process: Process, policy: TargetPolicy) -> Table:
 
 
 def mission_tables(process: Process, policy: TargetPolicy, sort: str) -> dict[str, Table]:
-    categories = categories_table(process, policy)
-    return {
-        "categories": categories,
-        "trend": mission_trend_table(process, policy),
-        "contributors": contributors_table(process, categories.as_of, sort),
-    }
+    def make() -> dict[str, Table]:
+        categories = categories_table(process, policy)
+        return {
+            "categories": categories,
+            "trend": mission_trend_table(process, policy),
+            "contributors": contributors_table(process, categories.as_of, sort),
+        }
+
+    return cached_table("mission-tables", make, process.pk, policy.pk, sort)
 
 
 # ---- Country page --------------------------------------------------------------------------
@@ -336,10 +349,10 @@ def deployments_table(country: Country) -> Table:
 
 def country_tables(country: Country, policy: TargetPolicy) -> dict[str, Table]:
     caption = f"{country.name}'s women's share by category and month, against {policy.name}"
-    return {
+    return cached_table("country-tables", lambda: {
         "missions": deployments_table(country),
         "trend": series_table("trend", caption, queries.cited_series(country=country.iso3), policy),
-    }
+    }, country.iso3, policy.pk)
 
 
 # ---- One series: a process, a contributing country or all peace operations ---------------------
@@ -347,14 +360,18 @@ def country_tables(country: Country, policy: TargetPolicy) -> dict[str, Table]:
 def series_tables(policy: TargetPolicy, role: str, process: Process | None = None,
                   country: str | None = None) -> dict[str, Table]:
     """One category's months ("trend") and where it stands ("status"), as the API's series gives them."""
-    cited = queries.cited_series(process, country, role)
     name = process.code or process.name if process else country or "UN peace operations"
-    return {
-        "status": status_table("status", f"{name}: where {label(role).lower()} stand against {policy.name}",
-                               cited, policy, [role]),
-        "trend": series_table("trend", f"{name}: women's share of {label(role).lower()} by month",
-                              cited, policy, [role]),
-    }
+
+    def make() -> dict[str, Table]:
+        cited = queries.cited_series(process, country, role)
+        return {
+            "status": status_table("status", f"{name}: where {label(role).lower()} stand against "
+                                   f"{policy.name}", cited, policy, [role]),
+            "trend": series_table("trend", f"{name}: women's share of {label(role).lower()} by month",
+                                  cited, policy, [role]),
+        }
+
+    return cached_table("series-tables", make, process.pk if process else "", country or "", role, policy.pk)
 
 
 def process_status_table(process: Process, policy: TargetPolicy) -> Table:
