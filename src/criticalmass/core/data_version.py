@@ -102,4 +102,5 @@ def watch(*models: type[Model], deletes: bool = True) -> None:
         pre_save.connect(saving, sender=model, weak=False, dispatch_uid=f"data-version-{name}-saving")
         post_save.connect(saved, sender=model, weak=False, dispatch_uid=f"data-version-{name}-saved")
         if deletes:
-            post_delete.connect(deleted, sender=model, weak=False, dispatch_uid=f"data-version-{name}-deleted")
+            post_delete.connect(deleted, sender=model, weak=False,
+                                dispatch_uid=f"data-version-{name}-deleted")

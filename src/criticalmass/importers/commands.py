@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Never, TextIO
 
@@ -10,7 +12,8 @@ from django.core.management.base import CommandError, OutputWrapper
 from django.db import DatabaseError
 from tqdm import tqdm
 
-from criticalmass.core.signals import dataset_imported
+from criticalmass.core import data_version
+from criticalmass.core.signals import dataset_imported, imports_finished
 from criticalmass.importers.base import ImportFailed, ImportSummary, SourceChoice
 from criticalmass.importers.registry import DATASETS, Dataset
 from criticalmass.lib.csvread import CsvError
@@ -47,6 +50,26 @@ def run(dataset: Dataset, path: Path, stderr: OutputWrapper, quiet: bool,
                                "(has `criticalmass migrate` run?)") from None
     dataset_imported.send(sender=Dataset, dataset=dataset.name, summary=summary)
     return summary
+
+
+@contextlib.contextmanager
+def announced() -> Iterator[None]:
+    """Around a command's imports: `imports_finished` once at the end (even after a failure), saying
+    whether any of them changed the data (the data version moved)."""
+    before = version_now()
+    try:
+        yield
+    finally:
+        after = version_now()
+        imports_finished.send(sender=Dataset, changed=after is not None and after != before)
+
+
+def version_now() -> str | None:
+    """The data version, or None on a database not migrated yet (each import then says so itself)."""
+    try:
+        return data_version.current()
+    except DatabaseError:
+        return None
 
 
 def advance(bar: tqdm[Never], rows: int) -> None:

@@ -79,9 +79,9 @@ def policy(slug: str | None = None) -> TargetPolicy | None:
 # ---- Pages: the public pages and their CSV downloads -------------------------------------------
 #
 # Aggregates over every peace operation take tens of milliseconds on SQLite with the full IPI file,
-# so `cached` keeps them until the data changes (see `data_version`); the dashboard's and the API's
-# figures built from them are cached the same way (ranking_figures, figures.series_tables). Per-mission and per-country
-# queries read the (process, role, date) and country indexes and are not cached.
+# so `cached` keeps them until the data changes (see `data_version`); the figures built from them are
+# cached the same way (figures.cached_table). Per-mission and per-country queries read the
+# (process, role, date) and country indexes and are not cached.
 
 PAGE_CACHE_SECONDS = 24 * 3600
 GENERATION_KEY = "parity:generation"

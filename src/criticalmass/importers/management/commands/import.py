@@ -8,7 +8,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 
 from criticalmass.importers.base import SourceChoice
-from criticalmass.importers.commands import find_dataset, format_summary, run
+from criticalmass.importers.commands import announced, find_dataset, format_summary, run
 from criticalmass.importers.registry import DATASETS
 
 
@@ -18,6 +18,8 @@ class Command(BaseCommand):
         "Prints rows read, observations created, updated and unchanged, and the source's "
         "inconsistencies as warnings with line numbers."
     )
+    # No system checks: they cost more than a small import, and `migrate` and `check` run them anyway.
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("dataset", help=f"which dataset the file is: {', '.join(sorted(DATASETS))}")
@@ -41,5 +43,6 @@ class Command(BaseCommand):
         dataset = find_dataset(options["dataset"])
         choice = SourceChoice(options["source_version"].strip(), options["label"].strip(), options["default"])
         given = choice != SourceChoice()
-        summary = run(dataset, options["file"], self.stderr, options["quiet"], choice if given else None)
+        with announced():
+            summary = run(dataset, options["file"], self.stderr, options["quiet"], choice if given else None)
         self.stdout.write(format_summary(summary, options["all_warnings"]))
