@@ -101,8 +101,24 @@ T = TypeVar("T")
 
 def cached_table(name: str, make: Callable[[], T], *key: object) -> T:
     """A figure (a table, or tables by name) cached per data version and day (forecasts say whether their
-    year is past), computed by `make` on a miss: one computation for the page, its CSV and the API."""
-    return queries.cached(name, make, *key, today())
+    year is past), computed by `make` on a miss: one computation for the page, its CSV and the API.
+    Each table's HTML is built before it is cached, and charts drawn from it are cached by its key."""
+    label = ":".join(str(part) for part in (name, *key, today(), queries.data_version()))
+
+    def made() -> T:
+        found = make()
+        for table_name, table in tables_in(found):
+            table.cache_key = f"{label}:{table_name}"
+            table.html()
+        return found
+
+    return queries.cached(name, made, *key, today())
+
+
+def tables_in(found: object) -> list[tuple[str, Table]]:
+    if isinstance(found, Table):
+        return [(found.name, found)]
+    return [(name, table) for name, table in found.items()] if isinstance(found, dict) else []
 
 
 def forecast_note(summary: standing.Summary, this_year: int) -> str | None:
