@@ -115,7 +115,7 @@ class Table:
         """The companion CSV of the table's notes, beside its own CSV: <name>-notes.csv."""
         return self.csv_url.replace(f"{self.name}.csv", f"{self.name}-notes.csv", 1) if self.csv_url else ""
 
-    @property
+    @cached_property
     def citation(self) -> str:
         return cite(self.spans, self.sources, counted=False)
 

@@ -7,9 +7,8 @@ the API (parity.api) serializes its rows and a briefing quotes them.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TypeVar
 
 from django.urls import reverse
 from django.utils import timezone
@@ -20,6 +19,7 @@ from criticalmass.figures.tables import NOT_AT_PACE, Column, Row, Table, one_dec
 from criticalmass.lib.months import month_of, months_between
 from criticalmass.lib.targets import Status, Target
 from criticalmass.parity import queries, standing
+from criticalmass.parity.figure_cache import cached_table
 from criticalmass.parity.models import PEACEKEEPING_CATEGORIES, Category, Process, TargetPolicy
 
 SERIES_ROLES = [Category.TOTAL, *PEACEKEEPING_CATEGORIES]
@@ -94,31 +94,6 @@ def target_row(target: Target | None, no_target: str | None = None) -> Row:
 def today() -> dt.date:
     """Today where the platform judges dates (settings.TIME_ZONE)."""
     return timezone.localdate()
-
-
-T = TypeVar("T")
-
-
-def cached_table(name: str, make: Callable[[], T], *key: object) -> T:
-    """A figure (a table, or tables by name) cached per data version and day (forecasts say whether their
-    year is past), computed by `make` on a miss: one computation for the page, its CSV and the API.
-    Each table's HTML is built before it is cached, and charts drawn from it are cached by its key."""
-    label = ":".join(str(part) for part in (name, *key, today(), queries.data_version()))
-
-    def made() -> T:
-        found = make()
-        for table_name, table in tables_in(found):
-            table.cache_key = f"{label}:{table_name}"
-            table.html()
-        return found
-
-    return queries.cached(name, made, *key, today())
-
-
-def tables_in(found: object) -> list[tuple[str, Table]]:
-    if isinstance(found, Table):
-        return [(found.name, found)]
-    return [(name, table) for name, table in found.items()] if isinstance(found, dict) else []
 
 
 def forecast_note(summary: standing.Summary, this_year: int) -> str | None:

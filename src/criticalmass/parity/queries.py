@@ -151,8 +151,13 @@ def data_version() -> str:
     return version
 
 
+def cache_key(name: str, *key: object) -> str:
+    """Where `cached` keeps a figure: its name, what it depends on, and the data version."""
+    return "parity:" + ":".join(str(k) for k in (name, *key, data_version()))
+
+
 def cached(name: str, compute: Callable[[], T], *key: object) -> T:
-    full_key = "parity:" + ":".join(str(k) for k in (name, *key, data_version()))
+    full_key = cache_key(name, *key)
     found = cache.get(full_key)
     if found is None:
         found = compute()

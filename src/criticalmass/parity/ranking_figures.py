@@ -13,9 +13,9 @@ from criticalmass.figures.citations import RowSpan
 from criticalmass.figures.tables import Column, Row, Table, one_decimal, with_sources
 from criticalmass.lib.months import Month, month_of, months_between
 from criticalmass.parity import queries, standing
+from criticalmass.parity.figure_cache import cached_table
 from criticalmass.parity.figures import (
     SUMMARY_COLUMNS,
-    cached_table,
     label,
     mission_link,
     series_table,
