@@ -26,7 +26,7 @@ LAYERS: list[set[str]] = [
     {ROOT, "lib"},  # lib: plain Python, typed; no Django, nothing of criticalmass but lib
     {"core", "api_common"},  # the foundation: accounts, countries, sources, audit, panels; API errors
     {"figures"},  # the neutral figure kit: tables, citations, CSV, charts
-    {"parity", "events"},  # domain apps that need only the foundation
+    {"parity", "events", "protection", "parliaments"},  # domain apps that need only the foundation
     {"agreements"},  # agreements and mandates, read against parity's processes
     {"watchdog"},  # plans and laws, with the agreements' mandate figures
     {"charter", "hub"},  # commitments on processes, plans and events; evidence and search over all

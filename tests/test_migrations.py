@@ -9,7 +9,7 @@ import pytest
 from django.db.migrations.loader import MigrationLoader
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "criticalmass"
-APPS = ["core", "parity", "agreements", "charter", "events", "watchdog", "hub", "briefings"]
+APPS = ["core", "parity", "agreements", "charter", "events", "watchdog", "hub", "briefings", "parliaments"]
 
 
 def migration_files() -> list[Path]:

@@ -15,6 +15,9 @@ from tests.parity.pages_world import build_operations, build_talks
 from tests.watchdog.world import build_watchdog
 
 PUBLIC_PAGES = {
+    "protection:country_csv": "/protection/countries/COD/sexual-violence.csv",
+    "healthz": "/healthz",
+    "readyz": "/readyz",
     "parity:dashboard": "/",
     "parity:dashboard_csv": "/data/ranking.csv",
     "parity:mission": "/missions/unmiss/",
@@ -138,9 +141,21 @@ def world(make_mission, observe, source):
     build_events()
     build_watchdog()
     build_hub()
+    build_protection()
 
 
-def test_it_names_every_page_of_the_site():
+def build_protection() -> None:
+    """One SVAC actor-year in DR Congo, so its country table (and CSV) exists."""
+    from criticalmass.core.models import Source
+    from criticalmass.protection.figures import DATASET
+    from criticalmass.protection.models import ActorType, SexualViolenceReport
+
+    svac = Source.objects.create(slug="svac", dataset=DATASET, is_default=True, publisher="SVAC",
+                                 version="3.0", file="svac.csv")
+    SexualViolenceReport.objects.create(
+        source=svac, source_row=2, country_id="COD", location_order=1, year=1998, conflict_id=1,
+        actor="Government of DR Congo", actor_type=ActorType.STATE, location="DR Congo", state_prev=2,
+        ai_prev=1, hrw_prev=2, forms="1", conflict_active=True)
     assert named_patterns(get_resolver()) == set(PUBLIC_PAGES) | set(ACCOUNT_PAGES) | set(ROLE_PAGES)
 
 

@@ -20,7 +20,15 @@ def command_name(arguments: list[str]) -> list[str]:
 
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "criticalmass.settings")
+    from django.conf import settings
+    from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
+
+    try:
+        settings.INSTALLED_APPS  # noqa: B018 - reads the settings, which check the environment
+    except ImproperlyConfigured as exc:
+        sys.stderr.write(f"criticalmass: the settings are not valid: {exc}\n")
+        sys.exit(2)
 
     execute_from_command_line([sys.argv[0], *command_name(sys.argv[1:])])
 

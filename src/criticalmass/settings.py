@@ -6,6 +6,7 @@ Every setting is listed in docs/operators.md; tests/test_docs.py fails when one 
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -73,16 +74,19 @@ INSTALLED_APPS = [
     "ninja",
     "criticalmass.core",
     "criticalmass.parity",
+    "criticalmass.parliaments",
     "criticalmass.agreements",
     "criticalmass.charter",
     "criticalmass.events",
     "criticalmass.hub",
     "criticalmass.briefings",
     "criticalmass.watchdog",
+    "criticalmass.protection",
     "criticalmass.importers",
 ]
 
 MIDDLEWARE = [
+    "criticalmass.core.operations.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -92,6 +96,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "criticalmass.core.middleware.SecureHeadersMiddleware",
+    "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -215,9 +220,50 @@ DEFAULT_FROM_EMAIL = os.environ.get("CRITICALMASS_FROM_EMAIL", "secretariat@loca
 
 API_PAGE_SIZE = env_int("CRITICALMASS_API_PAGE_SIZE", 100)
 
+# Content Security Policy (django-csp): the site's own scripts and styles only, no inline ones; images
+# from the site and from the hosts in CRITICALMASS_IMAGE_SOURCES (where signatories' photos live).
+IMAGE_SOURCES = env_list("CRITICALMASS_IMAGE_SOURCES", [])
+for image_source in IMAGE_SOURCES:
+    if not re.fullmatch(r"https://[a-z0-9.-]+(:[0-9]+)?", image_source):
+        raise ImproperlyConfigured("CRITICALMASS_IMAGE_SOURCES lists origins like "
+                                   f"https://images.example.org, got {image_source!r}")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"], "img-src": ["'self'", "data:", *IMAGE_SOURCES],
+        "style-src": ["'self'"], "script-src": ["'self'"], "frame-ancestors": ["'none'"],
+        "base-uri": ["'self'"], "form-action": ["'self'"],
+    }
+}
+
+# `criticalmass serve` (gunicorn): workers, address, the longest a request may run, and the proxies
+# whose X-Forwarded-* headers are believed.
+WORKERS = env_int("CRITICALMASS_WORKERS", 2 * (os.cpu_count() or 1) + 1)
+BIND = os.environ.get("CRITICALMASS_BIND", "127.0.0.1:8000")
+REQUEST_TIMEOUT = env_int("CRITICALMASS_REQUEST_TIMEOUT", 60)
+TRUSTED_PROXIES = env_list("CRITICALMASS_TRUSTED_PROXIES", [])
+
+# Logs: one JSON object per line with the request id (for a log collector), or plain text.
+LOG_FORMAT = os.environ.get("CRITICALMASS_LOG_FORMAT", "json")
+if LOG_FORMAT not in {"json", "text"}:
+    raise ImproperlyConfigured(f"CRITICALMASS_LOG_FORMAT must be json or text, got {LOG_FORMAT!r}")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "criticalmass.core.operations.JsonFormatter"},
+                   "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": os.environ.get("CRITICALMASS_LOG_LEVEL", "WARNING")},
+}
+
+# A cache every worker shares: Redis when CRITICALMASS_REDIS_URL is set, else a table in the database
+# (never one process's memory, which other workers would not see go stale).
+CRITICALMASS_REDIS_URL = os.environ.get("CRITICALMASS_REDIS_URL", "")
+if CRITICALMASS_REDIS_URL and not CRITICALMASS_REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
+    raise ImproperlyConfigured("CRITICALMASS_REDIS_URL must start with redis://, rediss:// or unix://, "
+                               f"got {CRITICALMASS_REDIS_URL!r}")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": CRITICALMASS_REDIS_URL, "KEY_PREFIX": "criticalmass"}
+    if CRITICALMASS_REDIS_URL else
+    {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "criticalmass_cache"}
 }

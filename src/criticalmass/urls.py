@@ -2,14 +2,18 @@ from django.contrib import admin
 from django.urls import include, path
 
 from criticalmass.api import api
+from criticalmass.core import operations
 
 urlpatterns = [
+    path("healthz", operations.healthz, name="healthz"),
+    path("readyz", operations.readyz, name="readyz"),
     path("", include("criticalmass.parity.urls")),
     path("agreements/", include("criticalmass.agreements.urls")),
     path("", include("criticalmass.charter.urls")),
     path("", include("criticalmass.events.urls")),
     path("watchdog/", include("criticalmass.watchdog.urls")),
     path("hub/", include("criticalmass.hub.urls")),
+    path("protection/", include("criticalmass.protection.urls")),
     path("briefings/", include("criticalmass.briefings.urls")),
     path("accounts/", include("criticalmass.core.urls")),
     path("admin/", admin.site.urls),

@@ -83,3 +83,19 @@ def test_it_forbids_signing_to_everyone_but_partners(client_as, charter, persona
 def test_it_sends_anonymous_people_to_log_in_before_signing(client_as, charter, url):
     response = client_as(None).post(url, {**FORM, "consent": "on"})
     assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+
+
+def test_it_refuses_a_photo_on_a_host_the_pages_cannot_show(client_as, charter, settings):
+    settings.IMAGE_SOURCES = ["https://images.example.org"]
+    response = client_as("partner").post("/charter/sign/", {**FORM, "photo_url": "https://tracker.example.com/me.jpg",
+                                                            "show_profile": "on", "consent": "on"})
+    assert response.status_code == 400
+    assert "only from the image hosts it allows: https://images.example.org" in response.content.decode()
+    assert not Signature.objects.exists()
+
+
+def test_it_keeps_a_photo_on_an_allowed_host(client_as, charter, settings):
+    settings.IMAGE_SOURCES = ["https://images.example.org"]
+    client_as("partner").post("/charter/sign/", {**FORM, "photo_url": "https://images.example.org/me.jpg",
+                                                 "show_profile": "on", "consent": "on"})
+    assert Signature.objects.get().photo_url == "https://images.example.org/me.jpg"

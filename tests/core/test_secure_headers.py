@@ -23,7 +23,23 @@ def test_it_sends_a_content_security_policy_that_allows_only_the_site_itself(res
     assert "script-src 'self'" in policy
     assert "frame-ancestors 'none'" in policy
     assert "unsafe-eval" not in policy
-    assert "script-src 'self' 'unsafe-inline'" not in policy
+    assert "unsafe-inline" not in policy  # neither scripts nor styles: no inline code at all
+
+
+def test_it_allows_images_from_the_hosts_the_secretariat_lists_only(response_of, settings):
+    policy = response_of("/")["Content-Security-Policy"]
+    assert "img-src 'self' data:;" in policy
+
+
+def test_it_refuses_an_image_source_that_is_not_an_https_origin():
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ) | {"CRITICALMASS_IMAGE_SOURCES": "http://images.example.org/x"}
+    done = subprocess.run([sys.executable, "-m", "criticalmass.cli", "check"], env=env, capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 2 and "CRITICALMASS_IMAGE_SOURCES lists origins like" in done.stderr
 
 
 @pytest.mark.parametrize("path", PAGES)

@@ -168,7 +168,8 @@ def test_it_ranks_missions_on_a_chosen_month_the_same_way_everywhere(client, ope
     assert "OLD" in ranked and "AAA" not in ranked
     apart = client.get(f"{API}/missions/ranking").json()["closed"]
     assert [(i["code"], i["last_date"], i["why"]) for i in apart] == [
-        ("OLD", "2011-01-31", "closed 30 Jun 2011")]
+        ("OLD", "2011-01-31",
+         "closed 30 Jun 2011 (end date of the project's mission registry, no source cited)")]
 
 
 def test_it_ranks_missions_whose_women_are_unknown_last_everywhere(client, operations):

@@ -158,3 +158,14 @@ def test_it_catches_up_with_processes_written_without_signals(client, make_missi
     make_mission("UNMISS", "SSD")
     response = client.get("/hub/search/?q=UNMISS")
     assert "/missions/unmiss/" in response.content.decode()
+
+
+def test_it_never_offers_the_months_without_a_mission_breakdown_as_a_page(client, make_mission, source):
+    from criticalmass.parity.models import Process
+
+    make_mission("UNMISS", "SSD")
+    Process.objects.create(slug="un-all-operations", name="All UN peace operations (no breakdown)",
+                           kind=Process.Kind.ALL_OPERATIONS, source=source)
+    body = client.get("/hub/search/?q=operations").content.decode()
+    assert "un-all-operations" not in body
+    assert "/missions/unmiss/" in client.get("/hub/search/?q=UNMISS").content.decode()

@@ -90,11 +90,15 @@ def test_it_is_a_dataset_the_import_command_knows():
     assert DATASETS["pkoc-missions"].path == "pko_missions_pkoc/mission_start.csv"
 
 
-def test_it_shows_the_start_and_end_dates_on_the_mission_page(client):
+def test_it_shows_the_start_date_and_where_the_end_date_comes_from_on_the_mission_page(client):
     pkoc_missions.import_file(PKOC)
     Process.objects.filter(slug="monuc").update(end_date=dt.date(2010, 6, 30))
     body = client.get("/missions/monuc/").content.decode()
-    assert "Deployed since November 1999; closed 30 June 2010." in body
+    assert ("Deployed since November 1999. End date: not in PKOC, which gives start months only; the "
+            "project's mission registry (<code>parity/data/missions.csv</code>, which cites no source) gives "
+            "30 June 2010.") in body
+    body = client.get("/missions/unmiss/").content.decode()
+    assert "End date: not in PKOC, which gives start months only; none in the project's mission" in body
 
 
 @pytest.mark.realdata

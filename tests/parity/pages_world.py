@@ -26,7 +26,7 @@ ESCALATING = "escalating-to-parity"
 
 
 @pytest.fixture(autouse=True)
-def fresh_cache():
+def fresh_cache(db):
     """Each test starts with cached page aggregates forgotten (drawn charts, keyed by content, stay)."""
     queries.bump_generation()
 

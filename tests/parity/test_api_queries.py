@@ -15,7 +15,10 @@ from tests.parity.api_world import ROUTES, build_world
 def queries_for(client, route: str) -> int:
     with CaptureQueriesContext(connection) as captured:
         assert client.get(route).status_code == 200
-    return len(captured)
+    # The shared cache is a database table when Redis is not configured: its reads and writes are not
+    # the queries of the data this test counts (nor the savepoint each write is wrapped in).
+    return sum("criticalmass_cache" not in query["sql"] and "SAVEPOINT" not in query["sql"]
+               for query in captured.captured_queries)
 
 
 def grow(make_mission, observe, source, n: int) -> None:

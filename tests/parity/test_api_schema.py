@@ -58,7 +58,8 @@ def test_it_documents_the_error_shape_on_every_route(schema):
 
 def test_it_documents_the_parameters(schema):
     params = {p["name"] for p in schema["paths"][f"{API}/observations"]["get"]["parameters"]}
-    assert params == {"process", "role", "country", "date_from", "date_to", "kind", "limit", "offset"}
+    assert params == {"process", "role", "country", "date_from", "date_to", "kind",
+                      "limit", "offset", "after"}
 
 
 def test_it_serves_the_docs_page_without_a_cdn(client, db):

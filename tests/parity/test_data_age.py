@@ -120,8 +120,9 @@ def test_it_lists_missions_closed_by_the_month_apart_with_their_last_month(clien
     body = client.get(f"{API}/missions/ranking").json()
     assert [i["code"] for i in body["items"]] == ["UNMISS", "MINUSMA"]
     assert [(i["code"], i["last_date"], i["end_date"], i["why"]) for i in body["closed"]] == [
-        ("OLD", "2011-01-31", "2011-06-30", "closed 30 Jun 2011"),
-        ("QUIET", "2011-01-31", None, "no month reported after Jan 2011"),
+        ("OLD", "2011-01-31", "2011-06-30",
+         "closed 30 Jun 2011 (end date of the project's mission registry, no source cited)"),
+        ("QUIET", "2011-01-31", None, "no month reported after Jan 2011 (the source's last month)"),
     ]
     assert body["as_of"] == "2012-01-31"
 

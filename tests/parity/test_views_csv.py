@@ -19,7 +19,7 @@ from tests.parity.pages_world import (  # noqa: F401
     table,
 )
 
-NONE_TEXTS = {"unknown", "no target", "—", "not at the current pace", "too few months", "not yet"}
+NONE_TEXTS = {"", "unknown", "no target", "—", "not at the current pace", "too few months", "not yet"}
 FIGURES = [
     ("/", "/data/overall.csv", "Women's share of UN uniformed peacekeepers by month"),
     ("/", "/data/status.csv", "Where each category stands"),
@@ -47,6 +47,8 @@ def shown_as(text: str, value: str) -> bool:
     ✗ off track is off track."""
     if value == "":
         return text in NONE_TEXTS
+    if text == value:  # words, e.g. a gap's note
+        return True
     if len(value) == 10 and value[4] == "-":
         return text in (value, dt.date.fromisoformat(value).strftime("%b %Y"))
     return as_number(text.lstrip("✓≈✗?– +")) == value
@@ -61,7 +63,8 @@ def test_it_downloads_the_numbers_of_the_table(client, world, page, download, ca
     for cells, values in zip(shown, rows, strict=True):
         pairs = zip(cells, values[:-1], strict=True)
         assert all(shown_as(text, value) for text, value in pairs), (cells, values)
-        assert values[-1].startswith("Test dataset, test.csv, row")
+        gap = values[-2] != ""  # a month missing inside the series: no counts, nothing cited
+        assert values[-1].startswith("Test dataset, test.csv, row") or (gap and values[-1] == "")
 
 
 @pytest.mark.parametrize(("page", "download", "caption"), FIGURES)
@@ -76,7 +79,7 @@ def test_it_sends_csv_as_an_attachment_with_headers_first(client, world):
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"] == 'attachment; filename="criticalmass-unmiss-trend.csv"'
     assert csv_rows(response)[0] == ["date", "series", "women", "total", "share", "target",
-                                     "target_provenance", "source"]
+                                     "target_provenance", "note", "source"]
 
 
 def test_it_writes_the_chosen_policys_targets(client, world):

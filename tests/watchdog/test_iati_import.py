@@ -14,6 +14,7 @@ from django.core.management.base import CommandError
 from criticalmass.core.models import DataNote, Source
 from criticalmass.importers.iati import import_file
 from criticalmass.lib.csvread import FormatError
+from criticalmass.lib.limits import MAX_BYTES, FileTooLarge
 from criticalmass.watchdog.models import AidActivity, AidTransaction
 from tests.watchdog.world import build_watchdog
 
@@ -140,10 +141,10 @@ def test_it_shows_the_activities_that_fund_an_action(client, db):
     assert api["items"][0]["actions"] == [ids["action"]]
 
 
-def test_it_refuses_a_file_over_the_size_it_reads_before_reading_it(db, monkeypatch):
-    from criticalmass.importers.iati import xmlfile
-
-    monkeypatch.setattr(xmlfile, "MAX_BYTES", 1000)  # good.xml is about 2,000 bytes
-    with pytest.raises(FormatError, match=r"good.xml is [\d,]+ bytes, over the 1,000 this importer reads"):
-        import_file(FIXTURES / "good.xml")
+def test_it_refuses_a_file_over_the_size_it_reads_before_reading_it(db, tmp_path):
+    big = tmp_path / "huge.xml"
+    with big.open("wb") as handle:
+        handle.truncate(MAX_BYTES[".xml"] + 1)  # sparse: no disk is written, no byte would be read
+    with pytest.raises(FileTooLarge, match=r"huge.xml is 64.0 MB, over the 64 MB limit for XML files"):
+        import_file(big)
     assert not AidActivity.objects.exists()

@@ -7,7 +7,7 @@ queries as the pages."""
 import datetime as dt
 from typing import Any, Literal
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import F, Prefetch, QuerySet
 from django.http import Http404, HttpRequest
 from django.urls import reverse
 from django.utils import timezone
@@ -312,9 +312,14 @@ class MandateOut(Schema):
     process: str
     process_name: str
     resolution: str
-    adopted: dt.date
+    adopted: dt.date | None = Field(..., description="Null when the source does not give it.")
     expires: dt.date | None
     url: str
+    cited_in: str = Field(..., description="The UN document that states the expiry, e.g. A/80/604/Add.1.")
+    as_of: dt.date | None = Field(..., description="The source's date: a later renewal is not known to it.")
+    final: bool = Field(..., description="The Council extended the mandate for a final time.")
+    source: str = Field(..., description="Where the expiry was read (dataset, file, row); empty when "
+                        "entered on this platform.")
     score: float | None = Field(..., description="Weighted mean of the items rated (%); null: none rated.")
     rated: int
     items: int
@@ -339,7 +344,9 @@ def mandate_out(mandate: Any, items: list[Any]) -> dict[str, Any]:
     return {
         "id": mandate.pk, "process": mandate.process.slug, "process_name": mandate.process.name,
         "resolution": mandate.resolution, "adopted": mandate.adopted, "expires": mandate.expires,
-        "url": mandate.url, "score": found.value, "rated": found.rated, "items": found.items,
+        "url": mandate.url, "cited_in": mandate.cited_in, "as_of": mandate.as_of, "final": mandate.final,
+        "source": cite_row(mandate.source, mandate.source_row) if mandate.source else "",
+        "score": found.value, "rated": found.rated, "items": found.items,
         "parts": found.parts,
         "ratings": [{"item": e.item.slug, "rating": e.rating, "quote": e.quote, "reference": e.reference}
                     for e in mandate.entries.all()],
@@ -369,12 +376,12 @@ def list_rubric(request: HttpRequest) -> QuerySet[RubricItem]:
 @paginate(Page)
 def list_mandates(request: HttpRequest, filters: Query[MandateFilters]) -> Mandates:
     """Peace operations' mandates, newest first, each with its score, the score's parts and the ratings."""
-    qs = Mandate.objects.select_related("process").prefetch_related("entries__item")
+    qs = Mandate.objects.select_related("process", "source").prefetch_related("entries__item")
     if filters.process:
         if not Process.objects.filter(slug=filters.process).exists():
             raise Http404(f"There is no process '{filters.process}'.")
         qs = qs.filter(process__slug=filters.process)
-    return Mandates(qs.order_by("-adopted", "pk"))
+    return Mandates(qs.order_by(F("expires").desc(nulls_last=True), F("adopted").desc(nulls_last=True), "pk"))
 
 
 @router.get("/renewals", response={200: list[RenewalOut], **ERRORS}, url_name="renewals")

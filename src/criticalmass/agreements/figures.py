@@ -225,13 +225,17 @@ GROUPS = {True: "Women reached the floor", False: "Women below the floor", None:
 
 
 def comparison_rows(floor: Decimal) -> tuple[list[Row], list[Row]]:
-    """Per agreement with PADD counts: whether women reached the floor at the table, and its provisions."""
-    seats = queries.seats(roles=queries.TABLE_ROLES)
-    agreements = Agreement.objects.filter(pax_id__in=list(seats)).select_related("process").order_by("date")
+    """Per agreement PADD lists: whether women reached the floor at the table, and its provisions.
+
+    An agreement PADD lists without coding any count (a "not-coded" note) is *not known*, as
+    docs/data.md says, so the groups hold all of PADD's agreements (116), not only the coded ones."""
+    seats, listed_only = queries.seats(roles=queries.TABLE_ROLES), queries.not_coded()
+    ids = [*seats, *listed_only]
+    agreements = Agreement.objects.filter(pax_id__in=ids).select_related("process").order_by("date", "pax_id")
     detail: list[Row] = []
     groups: dict[bool | None, list[Row]] = {True: [], False: [], None: []}
     for agreement in agreements:
-        own = seats[agreement.pax_id]
+        own = seats.get(agreement.pax_id, {})  # none: PADD lists it without coding a count
         reached = queries.at_the_table(own, floor)
         row = {"date": agreement.date, "pax_id": agreement.pax_id, "name": agreement.name,
                "process": agreement.process.name, "process_slug": agreement.process.slug,
@@ -239,7 +243,7 @@ def comparison_rows(floor: Decimal) -> tuple[list[Row], list[Row]]:
                "negotiators": share_of(own.get(Category.NEGOTIATORS)), "group": GROUPS[reached],
                "gender_provisions": agreement.gender_provisions,
                "_spans": [RowSpan(agreement.source_id, agreement.source_row, agreement.source_row, 1),
-                          *lines_of(own)]}
+                          *lines_of(own), *([listed_only[agreement.pax_id]] if not own else [])]}
         groups[reached].append(row)
         detail.append(row)
     return [group_row(GROUPS[key], rows) for key, rows in groups.items()], detail
@@ -281,11 +285,16 @@ def comparison_tables(floor: Decimal) -> dict[str, Table]:
 
 # ---- Mandate scorecards and renewals -------------------------------------------------------
 
+def resolution_link(row: Row) -> str | None:
+    """The resolution's text, when its address is known."""
+    return row.get("url") or None
+
+
 CATEGORY_COLUMNS = [Column(category, f"{label} (%)", "pct", none="not rated")
                     for category, label in RubricItem.Category.choices]
 MANDATE_COLUMNS = [
-    Column("resolution", "Resolution", row_header=True),
-    Column("adopted", "Adopted", "date"),
+    Column("resolution", "Resolution", row_header=True, link=resolution_link),
+    Column("adopted", "Adopted", "date", none="not given"),
     Column("expires", "Expires", "date", none="not given"),
     Column("score", "Score (%)", "pct", none="not rated"),
     Column("rated", "Items rated"),
@@ -299,7 +308,8 @@ def mandate_row(mandate: Mandate, items: list[RubricItem]) -> Row:
                         for e in mandate.entries.all() if e.updated_by})
     by = f" by {', '.join(reviewers)}" if reviewers else ""
     source = f"{mandate.resolution}, rated on this platform{by}"
-    return {"resolution": mandate.resolution, "adopted": mandate.adopted, "expires": mandate.expires,
+    return {"resolution": mandate.resolution, "url": mandate.url, "adopted": mandate.adopted,
+            "expires": mandate.expires,
             "score": one_decimal(found.value), "rated": f"{found.rated} of {found.items}",
             **{category: one_decimal(found.parts.get(category)) for category in RubricItem.Category.values},
             "source": source}
@@ -319,7 +329,7 @@ def mission_link(row: Row) -> str:
 RENEWAL_COLUMNS = [
     Column("expires", "Expires", "date"),
     Column("mission", "Mission", link=mission_link, row_header=True),
-    Column("resolution", "Latest resolution"),
+    Column("resolution", "Latest resolution", link=resolution_link),
     Column("score", "Score (%)", "pct", none="not rated"),
     Column("women_share", "Women among uniformed personnel (%)", "pct"),
     Column("women_share_date", "Share as of", "month", none="—"),

@@ -96,10 +96,21 @@ class Mandate(models.Model):
     process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="mandates",
                                 limit_choices_to={"kind": Process.Kind.OPERATION})
     resolution = models.CharField(max_length=100, help_text="e.g. S/RES/2729 (2024)")
-    adopted = models.DateField()
+    adopted = models.DateField(null=True, blank=True, help_text="Blank when the source does not give it.")
     expires = models.DateField(null=True, blank=True, db_index=True,
                                help_text="The day the mandate ends unless the Council renews it.")
     url = models.URLField(blank=True, help_text="The resolution's text.")
+    # Where an imported mandate was read (the UN mandate registry); blank for one entered in the admin.
+    source = models.ForeignKey(Source, null=True, blank=True, on_delete=models.PROTECT,
+                               related_name="mandates")
+    source_row = models.PositiveIntegerField(null=True, blank=True,
+                                             help_text="Line in the source file (header is line 1).")
+    cited_in = models.CharField(max_length=100, blank=True,
+                                help_text="The UN document the source read it from, e.g. A/80/604/Add.1.")
+    as_of = models.DateField(null=True, blank=True,
+                             help_text="The source's date: a renewal after it is not known to it.")
+    final = models.BooleanField(default=False,
+                                help_text="The Council extended the mandate for a final time.")
 
     class Meta:
         ordering = ["process", "-adopted"]

@@ -91,6 +91,20 @@ def seats(pax_ids: list[int] | None = None, roles: Sequence[str] | None = None) 
     return found
 
 
+def not_coded(pax_ids: list[int] | None = None) -> dict[int, RowSpan]:
+    """Agreements the default PADD source lists with no count coded (its "not-coded" notes), by AgtId,
+    each with the row that lists it. They have no seats, and are counted as not known, never dropped."""
+    notes = DataNote.objects.filter(kind="not-coded", subject__startswith="agreement:",
+                                    source__is_default=True,
+                                    source__observation__document__startswith="PA-X ").distinct()
+    found: dict[int, RowSpan] = {}
+    for subject, source_id, row in notes.values_list("subject", "source_id", "source_row"):
+        number = subject.removeprefix("agreement:")
+        if number.isdigit() and (pax_ids is None or int(number) in pax_ids):
+            found[int(number)] = RowSpan(source_id, row or 1, row or 1, 1)
+    return found
+
+
 def floor() -> Decimal:
     """The floor the parity pages measure the table against (30% by default), from the target policy."""
     policy = parity_queries.floor_policy()
@@ -142,13 +156,16 @@ def mandate_score(mandate: Mandate | Agreement, items: list[RubricItem]) -> Scor
 
 
 def mandates_of(process: Process) -> QuerySet[Mandate]:
-    return process.mandates.prefetch_related("entries__item", "entries__updated_by").order_by("-adopted")
+    # Newest first: imported mandates may lack the adoption date, never the expiry.
+    return process.mandates.prefetch_related("entries__item", "entries__updated_by").order_by(
+        F("expires").desc(nulls_last=True), F("adopted").desc(nulls_last=True), "-pk")
 
 
 def renewals(today: dt.date, days: int = RENEWAL_DAYS) -> QuerySet[Mandate]:
     """Mandates that expire from today to `days` days from now, soonest first."""
     return (Mandate.objects.filter(expires__gte=today, expires__lte=today + dt.timedelta(days=days))
-            .select_related("process").prefetch_related("entries").order_by("expires", "process__name"))
+            .select_related("process", "source").prefetch_related("entries")
+            .order_by("expires", "process__name"))
 
 
 def parity_status(process: Process) -> dict[str, Any] | None:
@@ -249,3 +266,15 @@ def regions() -> list[str]:
     """The PA-X regions agreements are in, for the shares pages' filter."""
     return list(Agreement.objects.exclude(region="").values_list("region", flat=True)
                 .distinct().order_by("region"))
+
+
+def current_mandates(first: dt.date, last: dt.date) -> list[Mandate]:
+    """Each operation's latest mandate (the one ending last) when it ends from `first` to `last`,
+    soonest first."""
+    latest: dict[int, Mandate] = {}
+    found = (Mandate.objects.filter(expires__isnull=False).select_related("process", "source")
+             .prefetch_related("entries__updated_by").order_by("process_id", "-expires", "-pk"))
+    for mandate in found:
+        latest.setdefault(mandate.process_id, mandate)
+    ending = [m for m in latest.values() if m.expires and first <= m.expires <= last]
+    return sorted(ending, key=lambda m: (m.expires, m.process.code or m.process.name))

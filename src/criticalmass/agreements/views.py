@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods, require_safe
 
-from criticalmass.agreements import codebook, figures, queries
+from criticalmass.agreements import codebook, figures, queries, renewal_figures
 from criticalmass.agreements.forms import ScorecardForm
 from criticalmass.agreements.models import Agreement, Mandate, RubricItem, ScoreEntry
 from criticalmass.core.models import Role, audit
@@ -159,16 +159,24 @@ def mandates_csv(request: HttpRequest, slug: str, name: str) -> HttpResponse:
     return one_table({"mandates": figures.mandates_table(process)}, name, process.slug)
 
 
+def renewal_tables() -> Tables:
+    today = timezone.localdate()
+    tables = {"renewals": figures.renewals_table(today), "calendar": renewal_figures.calendar_table(today)}
+    return link_csvs(tables, "agreements:renewals_csv", [])
+
+
 @require_safe
 def renewals(request: HttpRequest) -> HttpResponse:
-    table = figures.renewals_table(timezone.localdate())
-    table.csv_url = reverse("agreements:renewals_csv", args=["renewals"])
-    return render(request, "agreements/renewals.html", {"table": table, "days": queries.RENEWAL_DAYS})
+    tables = renewal_tables()
+    return render(request, "agreements/renewals.html", {
+        "table": tables["renewals"], "calendar": tables["calendar"], "days": queries.RENEWAL_DAYS,
+        "can_score": request.user.is_authenticated and request.user.has_role(*SCORERS),
+    })
 
 
 @require_safe
 def renewals_csv(request: HttpRequest, name: str) -> HttpResponse:
-    return one_table({"renewals": figures.renewals_table(timezone.localdate())}, name, "renewals")
+    return one_table(renewal_tables(), name, "renewals")
 
 
 @require_http_methods(["GET", "POST"])

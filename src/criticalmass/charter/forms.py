@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
@@ -23,6 +24,15 @@ class SignatureForm(forms.ModelForm):  # type: ignore[type-arg]
         model = Signature
         fields = ["name", "title", "organization", "show_profile", "photo_url", "bio"]
         labels = {"show_profile": "Also show my photo and bio publicly"}
+
+    def clean_photo_url(self) -> str:
+        """A photo the page can show: on a host the site's Content Security Policy allows."""
+        url = str(self.cleaned_data.get("photo_url") or "")
+        if url and not any(url.startswith(origin + "/") for origin in settings.IMAGE_SOURCES):
+            allowed = ", ".join(settings.IMAGE_SOURCES) or "none yet (the secretariat can list some)"
+            raise ValidationError(f"This site shows photos only from the image hosts it allows: {allowed}. "
+                                  "Put the photo there, or leave the address empty.")
+        return url
 
 
 class CommitmentForm(forms.ModelForm):  # type: ignore[type-arg]

@@ -31,7 +31,7 @@ from criticalmass.figures.tables import Row, Table
 gc.freeze()
 
 SVG_CACHE_SECONDS = 7 * 24 * 3600
-CHART_VERSION = 2  # bump when a spec changes, so cached drawings of the old spec are not reused
+CHART_VERSION = 3  # bump when a spec changes, so cached drawings of the old spec are not reused
 SHARE_COLOUR = "#1d4e89"
 TARGET_COLOUR = "#b4441c"
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'DejaVu Sans', sans-serif"
@@ -84,7 +84,8 @@ def end_label(base: alt.Chart, measure: str, order: Order, align: Align, text: s
               y: Any) -> alt.Chart:
     """The value written at one end of a line: the share at its latest month, the target at its first."""
     colour = SHARE_COLOUR if measure == "share" else TARGET_COLOUR
-    return cast(alt.Chart, base.transform_filter(f"datum.measure == '{measure}'").transform_window(
+    drawn = base.transform_filter(f"datum.measure == '{measure}' && isValid(datum.value)")
+    return cast(alt.Chart, drawn.transform_window(
         rank="row_number()", sort=[alt.SortField("date", order=order)], groupby=["series"],
     ).transform_filter("datum.rank == 1").transform_calculate(label=text).mark_text(
         align=align, dx=-2 if align == "right" else 2, dy=-7, fontSize=11, fontWeight="bold", color=colour,
@@ -95,11 +96,13 @@ def share_lines(rows: Sequence[Row], target_label: str, columns: int = 5) -> Spe
     """One small panel per category: the monthly share (solid) and the target (dashed), each labelled."""
     data = plain(rows, ["date", "series", "share", "target"])
     order = list(dict.fromkeys(r["series"] for r in data))
+    # A month without a share (a gap in the data) stays in, so the line breaks there instead of
+    # bridging it; a year without a target is left out.
     base = alt.Chart().transform_fold(["share", "target"], as_=["measure", "value"]).transform_filter(
-        "isValid(datum.value)")
+        "datum.measure == 'share' || isValid(datum.value)")
     x = alt.X("date:T", title=None, axis=alt.Axis(format="%Y", tickCount="year", labelAngle=0))
     y = alt.Y("value:Q", title="Women (%)", scale=alt.Scale(domainMin=0, nice=True))
-    lines = base.mark_line(strokeWidth=2).encode(
+    lines = base.mark_line(strokeWidth=2, invalid="break-paths-filter-domains").encode(
         x=x, y=y,
         color=measure_encoding(alt.Color, target_label, [SHARE_COLOUR, TARGET_COLOUR]),
         strokeDash=measure_encoding(alt.StrokeDash, target_label, [[1, 0], [6, 4]]),

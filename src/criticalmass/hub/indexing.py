@@ -159,8 +159,10 @@ def sync() -> None:
     """
     if stale("evidence", Evidence.objects.public().count()):
         replace_all("evidence", [evidence_document(e) for e in Evidence.objects.public()])
-    if stale("process", Process.objects.count()):
-        replace_all("process", [process_document(p) for p in Process.objects.select_related("host_country")])
+    # The months without a mission breakdown (parity.Process.Kind.ALL_OPERATIONS) are no page to find.
+    processes = Process.objects.exclude(kind=Process.Kind.ALL_OPERATIONS)
+    if stale("process", processes.count()):
+        replace_all("process", [process_document(p) for p in processes.select_related("host_country")])
     if stale("country", Country.objects.count()):
         replace_all("country", [country_document(c) for c in Country.objects.all()])
     if stale("plan", Plan.objects.count()):

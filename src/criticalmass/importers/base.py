@@ -27,6 +27,7 @@ from criticalmass.core import data_version
 from criticalmass.core.models import DataNote, Source, audit
 from criticalmass.lib.notes import Note, as_note
 from criticalmass.parity.models import Observation
+from criticalmass.parity.report_months import overlap_resolved
 
 # The natural key of an observation: process id, date, role, contributing country (ISO3 or None)
 # and document ("" for monthly statistics). The database enforces its uniqueness.
@@ -59,6 +60,9 @@ class ImportSummary:
     warnings: list[tuple[int, str]] = field(default_factory=list)
     unit: str = "observations"  # what created, updated, unchanged and removed count
     source: str = ""  # the slug of the Source the file was imported as
+    # Several files in one run (un-contributions): each file refused, and each left out, with why.
+    refused_files: list[str] = field(default_factory=list)
+    left_out_files: list[str] = field(default_factory=list)
 
     def warn(self, line: int, message: str, kind: str = "", subject: str = "", severity: str = "warning",
              ) -> None:
@@ -273,11 +277,12 @@ def insert(source: Source, items: list[tuple[Key, Values]]) -> None:
 
 
 def refuse_clashes(source: Source, items: list[tuple[Key, Values]]) -> None:
-    """Versions of one dataset may count the same thing side by side; two datasets may not."""
+    """Versions of one dataset may count the same thing side by side; two datasets may not, except the
+    UN's monthly reports and IPI's copy of them, where parity.report_months decides which counts."""
     processes = {key[0] for key, _ in items}
     others = set(
         Observation.objects.filter(process_id__in=processes).exclude(source__dataset=source.dataset)
-        .values_list(*KEY_FIELDS).iterator(chunk_size=10_000)
+        .exclude(overlap_resolved(source.slug)).values_list(*KEY_FIELDS).iterator(chunk_size=10_000)
     ) if processes else set()
     clash = next((key for key, _ in items if key in others), None)
     if clash is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Never, TextIO
 
@@ -17,6 +17,7 @@ from criticalmass.core.signals import dataset_imported, imports_finished
 from criticalmass.importers.base import ImportFailed, ImportSummary, SourceChoice
 from criticalmass.importers.registry import DATASETS, Dataset
 from criticalmass.lib.csvread import CsvError
+from criticalmass.lib.limits import check_size
 
 WARNINGS_SHOWN = 20
 
@@ -30,12 +31,19 @@ def find_dataset(name: str) -> Dataset:
 def run(dataset: Dataset, path: Path, stderr: OutputWrapper, quiet: bool,
         choice: SourceChoice | None = None) -> ImportSummary:
     """Import one file; every expected failure becomes a one-line CommandError (exit status 1)."""
-    if not path.is_file():
-        raise CommandError(f"{path}: no such file")
     if choice is not None and not dataset.versioned:
         versioned = ", ".join(sorted(name for name, found in DATASETS.items() if found.versioned))
         raise CommandError(f"{dataset.name} keeps one version: --version, --label and --default apply to "
                            f"{versioned}")
+    if dataset.import_files is not None:
+        return run_files(dataset, [path], stderr, quiet)
+    if not (path.is_file() or (dataset.folder and path.is_dir())):
+        raise CommandError(f"{path}: no such file{' or folder' if dataset.folder else ''}")
+    try:
+        for file in sorted(path.iterdir()) if path.is_dir() else [path]:
+            check_size(file)
+    except CsvError as exc:
+        raise CommandError(str(exc)) from None
     with progress_bar(dataset.name, path, stderr, quiet) as bar:
         try:
             extra = () if choice is None else (choice,)
@@ -70,6 +78,35 @@ def version_now() -> str | None:
         return data_version.current()
     except DatabaseError:
         return None
+def run_files(dataset: Dataset, paths: Sequence[Path], stderr: OutputWrapper, quiet: bool) -> ImportSummary:
+    """Import several files and folders of a dataset that takes them (un-contributions), each file its
+    own transaction; the files refused are listed in the summary (see `refusals`), the others imported."""
+    if dataset.import_files is None:
+        raise CommandError(f"{dataset.name} imports one file at a time")
+    missing = [str(path) for path in paths if not path.exists()]
+    if missing:
+        raise CommandError(f"{', '.join(missing)}: no such file or folder")
+    stream: TextIO = getattr(stderr, "_out", sys.stderr)
+    enabled = not quiet and stream.isatty()
+    total = sum(len(list(path.glob("*.pdf"))) if path.is_dir() else 1 for path in paths) if enabled else None
+    with tqdm(total=total, desc=dataset.name, unit=" files", file=stream, disable=not enabled,
+              leave=False) as bar:
+        try:
+            summary = dataset.import_files(list(paths), lambda files: advance(bar, files))
+        except DatabaseError as exc:
+            first_line = (str(exc).splitlines() or [type(exc).__name__])[0]
+            raise CommandError(f"database error, nothing imported: {first_line} "
+                               "(has `criticalmass migrate` run?)") from None
+    dataset_imported.send(sender=Dataset, dataset=dataset.name, summary=summary)
+    return summary
+
+
+def refusals(summary: ImportSummary) -> CommandError | None:
+    """The error (exit status 1) of a run in which some files were refused; None if none was."""
+    if not summary.refused_files:
+        return None
+    return CommandError(f"{summary.dataset}: {len(summary.refused_files)} file(s) refused, nothing of them "
+                        "imported (the others were): " + "; ".join(summary.refused_files))
 
 
 def advance(bar: tqdm[Never], rows: int) -> None:
@@ -81,7 +118,7 @@ def progress_bar(name: str, path: Path, stderr: OutputWrapper, quiet: bool) -> t
     # write, so the bar writes to the stream underneath it.
     stream: TextIO = getattr(stderr, "_out", sys.stderr)
     enabled = not quiet and stream.isatty()
-    total = count_rows(path) if enabled else None
+    total = count_rows(path) if enabled and path.is_file() else None
     return tqdm(total=total, desc=name, unit=" rows", file=stream, disable=not enabled, leave=False)
 
 
@@ -111,4 +148,7 @@ def format_summary(summary: ImportSummary, all_warnings: bool = False) -> str:
     if len(shown) < len(summary.warnings):
         hidden = len(summary.warnings) - len(shown)
         lines.append(f"    ... and {hidden:,} more (--all-warnings shows them all)")
+    for title, files in (("left out", summary.left_out_files), ("refused", summary.refused_files)):
+        if files:
+            lines += [f"  {title}: {len(files):,}", *(f"    {file}" for file in files)]
     return "\n".join(lines)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from criticalmass.lib.csvread import FormatError, Row, check_header, read_rows
+from criticalmass.lib.limits import check_unpacked
 
 
 def read_table(path: Path, expected: Collection[str], allow_extra: bool = False) -> Iterator[Row]:
@@ -40,6 +41,7 @@ def open_workbook(path: Path) -> Any:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
+    check_unpacked(path)
     try:
         return load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError) as exc:

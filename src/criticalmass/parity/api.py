@@ -194,8 +194,8 @@ def get_series(request: HttpRequest, params: Query[SeriesParams]) -> dict[str, A
     tables = figures.series_tables(policy, params.role.value, process, country)
     status = tables["status"]
     summary = figures_out(status, status.rows[0]) if status.rows else empty_figures()
-    points = [{key: row[key] for key in ("date", "women", "total", "share", "target", "target_provenance")}
-              | {"citation": row["source"]} for row in tables["trend"].rows]
+    keys = ("date", "women", "total", "share", "target", "target_provenance", "note")
+    points = [{key: row[key] for key in keys} | {"citation": row["source"]} for row in tables["trend"].rows]
     return {"process": process.slug if process else None, "role": params.role.value, "country": country,
             "policy": policy, "summary": summary, "points": points}
 
@@ -238,8 +238,9 @@ def get_negotiations_overview(request: HttpRequest, params: Query[OverviewParams
     items = [{"role": row["role_key"], "role_label": row["role"], "with_data": row["with_data"],
               "reached": row["reached"], "share": row["share"], "citation": row["source"]}
              for row in table.rows]
+    listed = negotiation_figures.listed_agreements(process)
     return {"process": process.slug if process else None, "policy": policy, "floor": float(policy.floor),
-            "items": items}
+            "listed": listed.listed, "coded": listed.coded, "not_coded": listed.not_coded, "items": items}
 
 
 def get_negotiation(slug: str) -> Process:

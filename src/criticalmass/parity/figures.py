@@ -18,11 +18,14 @@ from criticalmass.figures.citations import RowSpan
 from criticalmass.figures.tables import NOT_AT_PACE, Column, Row, Table, one_decimal, share_of, with_sources
 from criticalmass.lib.months import month_of, months_between
 from criticalmass.lib.targets import Status, Target
+from criticalmass.parity import gaps as gaps_
 from criticalmass.parity import queries, standing
 from criticalmass.parity.figure_cache import cached_table
 from criticalmass.parity.models import PEACEKEEPING_CATEGORIES, Category, Process, TargetPolicy
+from criticalmass.parity.report_months import UN_REPORT_PREFIX
 
 SERIES_ROLES = [Category.TOTAL, *PEACEKEEPING_CATEGORIES]
+UN_REPORTS = "UN DPO monthly reports of uniformed personnel"
 ROLE_LABELS: dict[str, str] = dict(Category.choices)
 
 
@@ -59,12 +62,22 @@ class DataAge:
     @property
     def banner(self) -> str:
         """"These figures end in February 2014 (IPI Peacekeeping Database, Nov 2009 – Feb 2014); ..."."""
-        covered = "; ".join(f"{source.dataset}, {first:%b %Y} – {last:%b %Y}"
-                            for source, first, last in self.coverage)
+        covered = "; ".join(f"{name}, {first:%b %Y} – {last:%b %Y}"
+                            for name, first, last in by_dataset(self.coverage))
         where = f" ({covered})" if covered else ""
         if self.final and self.closed:
             return f"These figures end in {self.ends:%B %Y}: the mission closed on {self.closed:%-d %B %Y}."
         return f"These figures end in {self.ends:%B %Y}{where}; nothing newer has been imported."
+
+
+def by_dataset(coverage: list[tuple[Source, dt.date, dt.date]]) -> list[tuple[str, dt.date, dt.date]]:
+    """Each dataset's name and span; the UN's monthly reports (a source a month) as one."""
+    spans: dict[str, tuple[dt.date, dt.date]] = {}
+    for source, first, last in coverage:
+        name = UN_REPORTS if source.slug.startswith(UN_REPORT_PREFIX) else source.dataset
+        before = spans.get(name, (first, last))
+        spans[name] = (min(before[0], first), max(before[1], last))
+    return [(name, first, last) for name, (first, last) in spans.items()]
 
 
 def data_age(tables: dict[str, Table], this_day: dt.date | None = None,
@@ -158,24 +171,35 @@ SERIES_COLUMNS = [
     Column("share", "Women's share", "pct"),
     Column("target", "Target", "pct", none="no target"),
     Column("target_provenance", "Target's provenance", none="—"),
+    Column("note", "Note", none=""),
 ]
 
 
 def series_table(name: str, caption: str, cited: queries.CitedSeries, policy: TargetPolicy,
-                 roles: Sequence[str] = SERIES_ROLES) -> Table:
-    """One row per category and month: women, total, share and the policy's target that year."""
+                 roles: Sequence[str] = SERIES_ROLES, gaps: gaps_.Finder | None = None) -> Table:
+    """One row per category and month: women, total, share and the policy's target that year; a
+    month missing inside the series (`gaps`) is a row of its own, counts empty, its reason noted."""
     rows, spans = [], []
     for role in roles:
         target_of = standing.target_function(policy, role)
-        for point in cited.by_key.get(role, []):
+        points = cited.by_key.get(role, [])
+        role_rows = []
+        for point in points:
             point_spans = cited.rows[role, point.date]
             spans += point_spans
             year = point.date.year
-            rows.append({"date": point.date, "role": role, "series": label(role), "women": point.women,
-                         "total": point.total, "share": one_decimal(point.share),
-                         **target_row(target_of(year), standing.no_target_reason(policy, year)),
-                         "_spans": point_spans})
-    as_of = latest_of(rows, "date")
+            role_rows.append({"date": point.date, "role": role, "series": label(role), "women": point.women,
+                              "total": point.total, "share": one_decimal(point.share),
+                              **target_row(target_of(year), standing.no_target_reason(policy, year)),
+                              "note": None, "_spans": point_spans})
+        for gap in gaps([point.date for point in points]) if gaps else []:
+            year = gap.first.year
+            role_rows.append({"date": gap.first, "role": role, "series": label(role), "women": None,
+                              "total": None, "share": None,
+                              **target_row(target_of(year), standing.no_target_reason(policy, year)),
+                              "note": gaps_.described(gap), "_spans": []})
+        rows += sorted(role_rows, key=lambda row: row["date"])
+    as_of = latest_of([row for row in rows if row["total"] is not None], "date")
     return with_sources(Table(name, caption, SERIES_COLUMNS, rows, spans=spans, as_of=as_of))
 
 
@@ -292,7 +316,7 @@ def contributors_table(process: Process, latest: dt.date | None, sort: str) -> T
 def mission_trend_table(process: Process, policy: TargetPolicy) -> Table:
     name = process.code or process.name
     return series_table("trend", f"{name}: women's share by category and month, against {policy.name}",
-                        queries.cited_series(process), policy)
+                        queries.cited_series(process), policy, gaps=gaps_.finder(process))
 
 
 def mission_tables(process: Process, policy: TargetPolicy, sort: str) -> dict[str, Table]:
@@ -342,7 +366,8 @@ def country_tables(country: Country, policy: TargetPolicy) -> dict[str, Table]:
     caption = f"{country.name}'s women's share by category and month, against {policy.name}"
     return cached_table("country-tables", lambda: {
         "missions": deployments_table(country),
-        "trend": series_table("trend", caption, queries.cited_series(country=country.iso3), policy),
+        "trend": series_table("trend", caption, queries.cited_series(country=country.iso3), policy,
+                              gaps=gaps_.finder(None)),
     }, country.iso3, policy.pk)
 
 
@@ -359,7 +384,7 @@ def series_tables(policy: TargetPolicy, role: str, process: Process | None = Non
             "status": status_table("status", f"{name}: where {label(role).lower()} stand against "
                                    f"{policy.name}", cited, policy, [role]),
             "trend": series_table("trend", f"{name}: women's share of {label(role).lower()} by month",
-                                  cited, policy, [role]),
+                                  cited, policy, [role], gaps_.finder(process)),
         }
 
     return cached_table("series-tables", make, process.pk if process else "", country or "", role, policy.pk)

@@ -14,6 +14,9 @@ class Process(models.Model):
         NEGOTIATION = "negotiation", "Peace negotiation"
         OPERATION = "operation", "Peace operation"
         RECONSTRUCTION = "reconstruction", "Post-conflict reconstruction"
+        # The UN's months without a mission breakdown (2018-03..2019-08): one process stands for every
+        # peace operation together. Never a mission: rankings and mission lists leave it out.
+        ALL_OPERATIONS = "all_operations", "All peace operations together (no mission breakdown)"
 
     class Sponsor(models.TextChoices):
         UN = "UN", "United Nations"
@@ -46,6 +49,7 @@ class Category(models.TextChoices):
 
     TOTAL = "total", "All uniformed personnel"
     TROOPS = "troops", "Troops"
+    STAFF_OFFICERS = "staff_officers", "Staff officers"
     EXPERTS_ON_MISSION = "experts_on_mission", "Experts on mission / military observers"
     FORMED_POLICE = "formed_police", "Formed police units"
     INDIVIDUAL_POLICE = "individual_police", "Individual police"
@@ -61,8 +65,11 @@ class Category(models.TextChoices):
 
 
 PEACEKEEPING_CATEGORIES = [
-    Category.TROOPS, Category.EXPERTS_ON_MISSION, Category.FORMED_POLICE, Category.INDIVIDUAL_POLICE,
+    Category.TROOPS, Category.STAFF_OFFICERS, Category.EXPERTS_ON_MISSION, Category.FORMED_POLICE,
+    Category.INDIVIDUAL_POLICE,
 ]
+# What the peace operations' totals count: every mission, and the months reported without a breakdown.
+PEACE_OPERATION_KINDS: list[str] = [Process.Kind.OPERATION, Process.Kind.ALL_OPERATIONS]
 DELEGATE_ROLES = [
     Category.SIGNATORIES, Category.NEGOTIATORS, Category.MEDIATORS, Category.OBSERVERS,
     Category.LOGISTICS, Category.ADVISERS, Category.WOMENS_COMMITTEE, Category.UNKNOWN_ROLE,

@@ -5,8 +5,11 @@ Each function is the one route of its figure: the page, its CSV, the API and bri
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.urls import reverse
 
+from criticalmass.core.models import DataNote
 from criticalmass.figures.citations import RowSpan
 from criticalmass.figures.tables import Column, Row, Table, share_of, with_sources
 from criticalmass.lib import targets
@@ -81,6 +84,32 @@ def agreement_role_columns(policy: TargetPolicy) -> list[Column]:
         Column("share", "Women's share", "pct"),
         Column("meets_floor", f"At least {floor_text(policy)}", "yesno"),
     ]
+
+
+NOT_CODED = "not-coded"  # the kind of note of an agreement PADD lists with every count NA
+PADD_PROCESS = "Peace negotiations: "  # a PADD conflict's process name: this, then its label (Con)
+
+
+@dataclass(frozen=True)
+class Listed:
+    """The agreements the source lists (for one conflict, or all): those coded and those not coded."""
+
+    coded: int
+    not_coded: int
+
+    @property
+    def listed(self) -> int:
+        return self.coded + self.not_coded
+
+
+def listed_agreements(process: Process | None = None) -> Listed:
+    """Coded: the agreements with counts (documents of the negotiation observations); not coded: the
+    default sources' "not-coded" notes, of the conflict the note names when `process` is given."""
+    coded = {row["document"] for row in queries.agreement_rows(process)}
+    notes = DataNote.objects.filter(kind=NOT_CODED, subject__startswith="agreement:", source__is_default=True)
+    if process is not None:
+        notes = notes.filter(message__endswith=f" (conflict: {process.name.removeprefix(PADD_PROCESS)})")
+    return Listed(len(coded), notes.count())
 
 
 def negotiation_tables(policy: TargetPolicy, process: Process | None = None) -> dict[str, Table]:

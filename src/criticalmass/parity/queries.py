@@ -31,7 +31,15 @@ from django.dispatch import receiver
 from criticalmass.core.data_version import current as stored_data_version
 from criticalmass.core.models import Source
 from criticalmass.figures.citations import RowSpan
-from criticalmass.parity.models import Category, DataAgePolicy, Observation, Process, TargetPolicy
+from criticalmass.parity.models import (
+    PEACE_OPERATION_KINDS,
+    Category,
+    DataAgePolicy,
+    Observation,
+    Process,
+    TargetPolicy,
+)
+from criticalmass.parity.report_months import IPI_PREFIX, UN_REPORT_PREFIX, report_month
 from criticalmass.parity.standing import SeriesPoint
 
 T = TypeVar("T")
@@ -40,12 +48,43 @@ T = TypeVar("T")
 def counted() -> QuerySet[Observation]:
     """The observations figures count: those of each dataset's default source only, so that two
     versions of a dataset imported side by side (e.g. PADD coded at highest and at lowest position)
-    are never added together. The secretariat picks the default in the admin or with --default."""
-    return Observation.objects.filter(source__is_default=True)
+    are never added together. The secretariat picks the default in the admin or with --default.
+
+    One source a month for UN peacekeeping: IPI's observations of a month the UN's own report was
+    imported for are left out (parity.report_months)."""
+    found = Observation.objects.filter(source__is_default=True)
+    ipi, months = superseded()
+    return found.exclude(source_id__in=ipi, date__in=months) if ipi and months else found
+
+
+Superseded = tuple[list[int], list[dt.date]]
+
+
+def superseded() -> Superseded:
+    """IPI's sources, and the months a default UN report source counts: no query of the
+    observations without UN reports (one lookup of the sources a request), otherwise cached until the
+    data changes."""
+    memo = _request_memo.get()
+    if memo is None:  # outside a request (commands, tests calling queries directly): read anew
+        return _superseded() if _report_sources().exists() else ([], [])
+    if "reports" not in memo:  # once a request: a lookup in the few sources, not the observations
+        memo["reports"] = _report_sources().exists()
+    return cached("superseded", _superseded) if memo["reports"] else ([], [])
+
+
+def _report_sources() -> QuerySet[Source]:
+    return Source.objects.filter(slug__startswith=UN_REPORT_PREFIX, is_default=True)
+
+
+def _superseded() -> Superseded:
+    months = sorted(month for (slug,) in _report_sources().values_list("slug")
+                    if (month := report_month(slug)) is not None)
+    ipi = list(Source.objects.filter(slug__startswith=IPI_PREFIX).values_list("pk", flat=True))
+    return ipi, months
 
 
 def observations(process: Process | None = None, role: str | None = None,
-                 country: str | None = None, kind: str | None = None) -> QuerySet[Observation]:
+                 country: str | None = None, kind: str | list[str] | None = None) -> QuerySet[Observation]:
     qs = counted()
     if process is not None:
         qs = qs.filter(process=process)
@@ -53,7 +92,9 @@ def observations(process: Process | None = None, role: str | None = None,
         qs = qs.filter(role=role)
     if country is not None:
         qs = qs.filter(contributing_country_id=country)
-    if kind is not None:
+    if isinstance(kind, list):
+        qs = qs.filter(process__kind__in=kind)
+    elif kind is not None:
         qs = qs.filter(process__kind=kind)
     return qs
 
@@ -216,7 +257,8 @@ def cited_series(process: Process | None = None, country: str | None = None,
 
     Cached as plain tuples: unpickling thousands of dataclasses costs more than the query.
     """
-    kind = None if process is not None else Process.Kind.OPERATION
+    # Every peace operation, the months the UN reported without a mission breakdown included.
+    kind = None if process is not None else PEACE_OPERATION_KINDS
     rows = observations(process, role, country, kind)
     key = (process.pk if process else "operations", country or "every-country", role or "every-category")
     return _cite(cached("cited-series", lambda: _cite_rows(rows, "role"), *key))
@@ -341,7 +383,7 @@ def sources_with_counts() -> QuerySet[Source]:
 
 
 def has_operations_data() -> bool:
-    return observations(kind=Process.Kind.OPERATION).exists()
+    return observations(kind=PEACE_OPERATION_KINDS).exists()
 
 
 def negotiations_with_agreements() -> QuerySet[Process]:

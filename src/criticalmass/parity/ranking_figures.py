@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from criticalmass.figures.citations import RowSpan
 from criticalmass.figures.tables import Column, Row, Table, one_decimal, with_sources
 from criticalmass.lib.months import Month, month_of, months_between
-from criticalmass.parity import queries, standing
+from criticalmass.parity import gaps, queries, standing
 from criticalmass.parity.figure_cache import cached_table
 from criticalmass.parity.figures import (
     SUMMARY_COLUMNS,
@@ -73,15 +73,19 @@ def missions_on(role: str, month: Month | None = None) -> Standing:
     return Standing(month, as_of, current, apart, spans)
 
 
+# Where a closure comes from: PKOC gives start months only, and the registry's end dates cite no source.
+REGISTRY_END = "end date of the project's mission registry, no source cited"
+
+
 def apart_because(mission: Process, last: standing.SeriesPoint | None, month: Month | None,
                   window: int) -> str | None:
     """Why a mission is not ranked on `month`: closed by then, or no month reported in the window."""
     if month is None:
         return None
     if mission.end_date and month_of(mission.end_date) < month:
-        return f"closed {mission.end_date:%-d %b %Y}"
+        return f"closed {mission.end_date:%-d %b %Y} ({REGISTRY_END})"
     if last is not None and months_between(month_of(last.date), month) >= window:
-        return f"no month reported after {last.date:%b %Y}"
+        return f"no month reported after {last.date:%b %Y} (the source's last month)"
     return None
 
 
@@ -120,7 +124,7 @@ CLOSED_COLUMNS = [
     Column("host_country", "Host country", none="—"),
     Column("latest", "Last month", "month", none="—"),
     Column("share", "Women's share then", "pct"),
-    Column("end_date", "End date", "date", none="not known"),
+    Column("end_date", "End date (mission registry, no source cited; not in PKOC)", "date", none="not known"),
     Column("why", "Not ranked because"),
 ]
 
@@ -149,7 +153,8 @@ def dashboard_tables(policy: TargetPolicy, role: str, month: Month | None = None
     standing_on = functools.cache(lambda: missions_on(role, month))  # ranking and closed share it
     makers: dict[str, Callable[[], Table]] = {
         "overall": lambda: series_table("overall", f"Women's share of UN uniformed peacekeepers by month, "
-                                        f"against {policy.name}", queries.cited_series(), policy),
+                                        f"against {policy.name}", queries.cited_series(), policy,
+                                        gaps=gaps.finder(None)),
         "status": lambda: status_table("status", f"Where each category stands against {policy.name}",
                                        queries.cited_series(), policy),
         "ranking": lambda: ranking_table(policy, role, month, standing_on()),

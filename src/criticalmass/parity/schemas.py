@@ -128,11 +128,13 @@ class ObservationOut(Schema):
 
 class SeriesPointOut(Schema):
     date: dt.date
-    women: int
-    total: int
+    women: int | None = Field(..., description="Null in a gap: a month missing inside the series.")
+    total: int | None
     share: float | None
     target: float | None
     target_provenance: str | None
+    note: str | None = Field(..., description="Why a gap's months have no counts (e.g. 'No UN report for "
+                                              "Mar–Dec 2014 is publicly available'); null otherwise.")
     citation: str = Field(..., description="The source rows this month sums.")
 
 
@@ -162,7 +164,9 @@ class ClosedMission(MissionKey):
     last_date: dt.date | None = Field(..., description="The mission's last month up to as_of.")
     share: float | None = Field(..., description="Women's share in that month (one decimal).")
     end_date: dt.date | None = Field(..., description="The mission's end date, when known.")
-    why: str = Field(..., description="\"closed 31 Dec 2010\" or \"no month reported after Dec 2010\".")
+    why: str = Field(..., description="\"closed 31 Dec 2010 (end date of the project's mission registry, no "
+                                      "source cited)\" or \"no month reported after Dec 2010 (the source's "
+                                      "last month)\": where the closure comes from.")
     citation: str
 
 
@@ -323,6 +327,11 @@ class OverviewOut(Schema):
     process: str | None
     policy: PolicyRef
     floor: float = Field(..., description="The floor (%) of the policy the negotiation pages use.")
+    listed: int = Field(..., description="Agreements the source lists (for the process, or all): coded + "
+                                         "not_coded.")
+    coded: int = Field(..., description="Agreements with delegate counts.")
+    not_coded: int = Field(..., description="Agreements listed with every count NA (notes of kind "
+                                            "not-coded).")
     items: list[OverviewRole]
 
 

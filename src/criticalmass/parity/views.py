@@ -27,10 +27,10 @@ from criticalmass.lib.notes import observation_subject
 from criticalmass.parity import figures, negotiation_figures, queries, ranking_figures, reference_figures
 from criticalmass.parity.figure_cache import cached_table
 from criticalmass.parity.models import Category, Process, TargetPolicy
+from criticalmass.parity.report_months import SERIES_SUBJECT
 
 RANKING_PAGE_SIZE = 20
 NOTES_PAGE_SIZE = 50
-NOT_CODED = "not-coded"  # the kind of note of an agreement a source lists with no count coded
 AGREEMENTS_PAGE_SIZE = 25
 UGPS = "un-ugps-2018-2028"
 IMPORT_HINT = "criticalmass import peacekeeping-gender FILE"
@@ -87,6 +87,8 @@ def target_label(policy: TargetPolicy) -> str:
 def dashboard_data(request: HttpRequest, only: str | None = None) -> tuple[TargetPolicy, str, Tables]:
     policy, role, month = chosen_policy(request), chosen_role(request), chosen_month(request)
     tables = ranking_figures.dashboard_tables(policy, role, month, only)
+    if "overall" in tables:  # what the imports noted of the whole series (a category change, a bad month)
+        with_notes(tables["overall"], notes_about([SERIES_SUBJECT]))
     as_of = {"as_of": f"{month[0]:04d}-{month[1]:02d}"} if month else {}
     return policy, role, link_csvs(tables, "parity:dashboard_csv", [], policy=policy.slug, role=role, **as_of)
 
@@ -118,7 +120,7 @@ def without(tables: Tables, *names: str) -> Tables:
 
 def data_months(table: Table) -> list[str]:
     """The months the data holds, latest first, as YYYY-MM (the ranking's choice of month)."""
-    return sorted({f"{row['date']:%Y-%m}" for row in table.rows}, reverse=True)
+    return sorted({f"{row['date']:%Y-%m}" for row in table.rows if row["total"] is not None}, reverse=True)
 
 
 @require_safe
@@ -136,7 +138,7 @@ def mission_data(request: HttpRequest, slug: str) -> tuple[Process, TargetPolicy
     process, policy, sort = operation(slug), chosen_policy(request), chosen_sort(request)
     tables = figures.mission_tables(process, policy, sort)
     subject = observation_subject(process.slug)  # the mission, then its observations under it
-    with_notes(tables["trend"], notes_about([subject], prefix=f"{subject}/"))
+    with_notes(tables["trend"], notes_about([subject, SERIES_SUBJECT], prefix=f"{subject}/"))
     link_csvs(tables, "parity:mission_csv", [slug], policy=policy.slug, sort=sort)
     return process, policy, sort, tables
 
@@ -163,6 +165,7 @@ def mission_csv(request: HttpRequest, slug: str, name: str) -> HttpResponse:
 def country_data(request: HttpRequest, iso3: str) -> tuple[Country, TargetPolicy, Tables]:
     country, policy = get_object_or_404(Country, iso3=iso3.upper()), chosen_policy(request, UGPS)
     tables = figures.country_tables(country, policy)
+    with_notes(tables["trend"], notes_about([SERIES_SUBJECT]))
     return country, policy, link_csvs(tables, "parity:country_csv", [country.iso3], policy=policy.slug)
 
 
@@ -219,14 +222,13 @@ def negotiations(request: HttpRequest, slug: str | None = None) -> HttpResponse:
         agreement["html"] = tables["agreements"].html(agreement["rows"], columns, caption)
         agreement["source"] = "; ".join(dict.fromkeys(row["source"] for row in agreement["rows"]))
     floor = negotiation_figures.floor_text(policy)
-    notes = tables["agreements"].notes
-    not_coded = notes.filter(kind=NOT_CODED).count() if notes is not None else 0
+    listed = negotiation_figures.listed_agreements(process)
     description = (f"Horizontal bars: for each role, the share of agreements whose delegates in that role "
                    f"were at least {floor} women.")
     return render(request, "parity/negotiations.html", {
         "process": process, "policy": policy, "floor": floor, "tables": tables, "page": page,
         "columns": columns, "conflicts": queries.negotiations_with_agreements() if process is None else None,
-        "not_coded": not_coded, "listed": page.paginator.count + not_coded,
+        "not_coded": listed.not_coded, "listed": listed.listed, "coded": listed.coded,
         "chart": charts.chart("count_bars", tables["overview"], description, label_key="role",
                               value_label=f"Agreements with at least {floor} women (%)"),
     })

@@ -15,6 +15,7 @@ from criticalmass.api_common import ERRORS, Page
 from criticalmass.core.models import Country
 from criticalmass.figures.citations import cite_row, sources_by_id
 from criticalmass.parity import queries as parity
+from criticalmass.parliaments import figures as parliaments_figures
 from criticalmass.watchdog import aid_figures, queries
 from criticalmass.watchdog.models import Action, AidActivity, Plan, WpsIndexScore, today
 
@@ -347,3 +348,43 @@ def list_aid_activities(request: HttpRequest, filters: Query[AidFilters]) -> Any
     if filters.gender_marker is not None:
         qs = qs.filter(gender_marker=filters.gender_marker)
     return qs.order_by("iati_identifier")
+
+
+class ParliamentRankingOut(Schema):
+    chamber: str = Field(..., description="Lower or single house, or upper chamber.")
+    rank: int | None = Field(..., description="The country's world rank (lower or single house).")
+    last_election: dt.date | None = Field(..., description="The month of the chamber's last elections.")
+    seats: int | None
+    women: int | None
+    share: float | None = Field(..., description="Women's share of the seats (%), as the IPU gives it.")
+    source: str
+
+
+class ParliamentHistoryOut(Schema):
+    year: int
+    month: str | None = Field(..., description="The month(s) as the IPU wrote them.")
+    chamber: str
+    seats: int | None
+    women: int | None
+    share: float | None = Field(..., description="Women's share of the seats (%), as the IPU gives it.")
+    source: str
+
+
+class ParliamentOut(Schema):
+    iso3: str
+    ranking_as_of: dt.date | None = Field(..., description="The date of the IPU ranking (1 September 2021).")
+    ranking: list[ParliamentRankingOut]
+    history: list[ParliamentHistoryOut] = Field(..., description="Each election or renewal, 1945–2018.")
+
+
+@router.get("/countries/{iso3}/parliament", response={200: ParliamentOut, **ERRORS},
+            url_name="watchdog_country_parliament")
+def get_country_parliament(request: HttpRequest, iso3: str) -> dict[str, Any]:
+    """Women in the country's parliament as the IPU counted them: history, not the current figure (the WPS
+    Index's parliamentary indicator is): the ranking as of 1 September 2021 and every election 1945–2018."""
+    country = Country.objects.filter(iso3=iso3.upper()).first()
+    if country is None:
+        raise Http404(f"There is no country '{iso3}'.")
+    ranking, history = parliaments_figures.ranking_table(country), parliaments_figures.history_table(country)
+    return {"iso3": country.iso3, "ranking_as_of": ranking.as_of, "ranking": ranking.rows,
+            "history": history.rows}

@@ -23,9 +23,11 @@ from criticalmass.core.sections import sections_for
 from criticalmass.figures.citations import sources_by_id
 from criticalmass.figures.csv import csv_response, table_response
 from criticalmass.figures.notes import notes_response
+from criticalmass.figures.pages import one_table
 from criticalmass.lib.deadlines import State
 from criticalmass.lib.plans import TEMPLATE_COLUMNS
 from criticalmass.parity import queries as parity
+from criticalmass.parliaments import figures as parliaments_figures
 from criticalmass.watchdog import aid_figures, queries
 from criticalmass.watchdog.forms import ActionForm, StatusUpdateForm
 from criticalmass.watchdog.models import Action, Criterion, Plan, StatusUpdate, today
@@ -163,11 +165,16 @@ def country_data(iso3: str) -> dict[str, Any]:
     money = queries.country_money(iso3)
     agreements = agreements_figures.country_table(iso3, found.name)
     agreements.csv_url = reverse("watchdog:country_csv", args=[iso3, "agreements"])
+    parliament = {"parliament-ranking": parliaments_figures.ranking_table(found),
+                  "parliament-history": parliaments_figures.history_table(found)}
+    for name, table in parliament.items():
+        table.csv_url = reverse("watchdog:country_csv", args=[iso3, name])
     return {
         "country": found, "views": queries.plan_views(Plan.objects.filter(country=found), today()),
         "index": queries.wps_index(iso3), "duties": queries.duties(today(), iso3),
         "money": money, "money_rows": money_rows(money), "agreements_table": agreements,
         "aid_gender_table": aid_figures.gender_marker_table(iso3, found.name),
+        "parliament": parliament,
     }
 
 
@@ -180,10 +187,12 @@ def country(request: HttpRequest, iso3: str) -> HttpResponse:
     return render(request, "watchdog/country.html", {
         **context, "deployments": deployments, "csv_names": COUNTRY_TABLES,
         "deployment_sources": sources_by_id({d["source_id"] for d in deployments}),
+        "panels": sections_for("country", context["country"]),
     })
 
 
-COUNTRY_TABLES = ("index", "plans", "duties", "money", aid_figures.NAME, "agreements")
+PARLIAMENT_TABLES = ("parliament-ranking", "parliament-history")
+COUNTRY_TABLES = ("index", "plans", "duties", "money", aid_figures.NAME, "agreements", *PARLIAMENT_TABLES)
 INDEX_HEADER = ["iso3", "edition", "rank", "score", "region", "indicator", "value", "note", "source"]
 MONEY_HEADER = ["iso3", "figure", "currency", "amount", "share_percent", "activities", "source"]
 
@@ -215,6 +224,8 @@ def money_csv_rows(context: dict[str, Any]) -> list[list[Any]]:
 @require_safe
 def country_csv(request: HttpRequest, iso3: str, name: str) -> HttpResponse:
     """One table of the country profile as CSV, with the same numbers as the page and their source."""
+    if name.removesuffix("-notes") in PARLIAMENT_TABLES:  # kit tables, with their notes' CSV
+        return one_table(country_data(iso3)["parliament"], name, iso3)
     if name not in COUNTRY_TABLES and name != f"{aid_figures.NAME}-notes":
         raise Http404(f"There is no table '{name}' on a country's profile.")
     context = country_data(iso3)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from criticalmass.importers.iati import codes
 from criticalmass.importers.iati.activity import Activity, ActivityReader, Transaction, day, text
-from criticalmass.importers.iati.xmlfile import parse_xml
+from criticalmass.importers.iati.xmlfile import Root, XmlStream
 from criticalmass.lib.csvread import FormatError, RowError
 from criticalmass.lib.notes import Note
 
@@ -42,33 +42,45 @@ def subject(identifier: str, line: int) -> str:
 
 
 def read(path: Path, progress: Callable[[int], None] | None = None) -> Reading:
-    root, lines = parse_xml(path)
-    if root.tag != "iati-activities":
-        raise FormatError(f"{path.name} is not an IATI activity file: its root element is <{root.tag}>, "
-                          "not <iati-activities>")
-    reading, seen = Reading(generated=day(root.get("generated-datetime"))), dict[str, int]()
-    for element in root.findall("iati-activity"):
+    reading, seen, stream = Reading(), dict[str, int](), XmlStream(path, "iati-activity")
+    for element, lines in stream:
+        check_root(path, stream.root)
         reading.rows_read += 1
         if progress:
             progress(1)
-        version = (element.get("version") or root.get("version") or "").strip()
-        identifier, line = text(element.find("iati-identifier")), lines.get(id(element), 0)
-        try:
-            activity = read_one(path.name, element, lines, version, seen)
-        except RowError as exc:
-            message = (f"activity {identifier or '(no identifier)'} (IATI {version or 'version not given'}, "
-                       f"starting on line {line}) refused: {exc.column}: {exc.problem}")
-            reading.refused.append(Note(exc.line or line, message, REFUSED, subject(identifier, line)))
-            reading.refused_versions[version or "none"] += 1
-            continue
-        seen[activity.identifier] = activity.line
-        reading.activities.append(activity)
-        reading.warnings.extend(activity.notes)
-        reading.versions[version] += 1
+        read_activity(path.name, reading, seen, (stream.root, element, lines))
+    check_root(path, stream.root)
+    reading.generated = day(stream.root.get("generated-datetime"))
     if reading.generated is None:
         published = [a.published for a in reading.activities if a.published]
         reading.generated = max(published, default=None)
     return reading
+
+
+def check_root(path: Path, root: Root) -> None:
+    if root.tag != "iati-activities":
+        found = f"<{root.tag}>" if root.tag else "nothing"
+        raise FormatError(f"{path.name} is not an IATI activity file: its root element is {found}, "
+                          "not <iati-activities>")
+
+
+def read_activity(file: str, reading: Reading, seen: dict[str, int],
+                  found: tuple[Root, ET.Element, dict[int, int]]) -> None:
+    root, element, lines = found
+    version = (element.get("version") or root.get("version") or "").strip()
+    identifier, line = text(element.find("iati-identifier")), lines.get(id(element), 0)
+    try:
+        activity = read_one(file, element, lines, version, seen)
+    except RowError as exc:
+        message = (f"activity {identifier or '(no identifier)'} (IATI {version or 'version not given'}, "
+                   f"starting on line {line}) refused: {exc.column}: {exc.problem}")
+        reading.refused.append(Note(exc.line or line, message, REFUSED, subject(identifier, line)))
+        reading.refused_versions[version or "none"] += 1
+        return
+    seen[activity.identifier] = activity.line
+    reading.activities.append(activity)
+    reading.warnings.extend(activity.notes)
+    reading.versions[version] += 1
 
 
 def read_one(file: str, element: ET.Element, lines: dict[int, int], version: str, seen: dict[str, int]

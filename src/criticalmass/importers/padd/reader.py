@@ -106,12 +106,17 @@ def notes(agreement: Agreement) -> Iterator[Note]:
         yield Note(agreement.line, message, kind, subject, severity)
 
 
+def conflict_tag(conflict: str) -> str:
+    """How a not-coded note names its conflict (Con), so each conflict's page counts its own."""
+    return f" (conflict: {conflict})"
+
+
 def uncoded(agreement: Agreement) -> Iterator[tuple[str, str, str]]:
     """What the file lists but does not code: said, never dropped without a word."""
     label = f"AgtId {agreement.agreement_id}"
     if all(total is None and women is None for total, women in agreement.counts.values()):
         yield ("not-coded", f"{label} is listed but not coded (every delegate count is NA); counted as "
-                            "not coded, no figure is stored for it", INFO)
+                            f"not coded, no figure is stored for it{conflict_tag(agreement.conflict)}", INFO)
         return
     for prefix, (total, women) in agreement.counts.items():
         if total is None and women is not None:

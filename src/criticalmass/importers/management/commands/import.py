@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from criticalmass.importers.base import SourceChoice
-from criticalmass.importers.commands import announced, find_dataset, format_summary, run
+from criticalmass.importers.commands import announced, find_dataset, format_summary, refusals, run, run_files
 from criticalmass.importers.registry import DATASETS
 
 
@@ -23,7 +23,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("dataset", help=f"which dataset the file is: {', '.join(sorted(DATASETS))}")
-        parser.add_argument("file", type=Path, help="the CSV file, as published")
+        parser.add_argument("file", type=Path, nargs="+",
+                            help="the file, as published; un-contributions takes several PDFs or folders")
         parser.add_argument("--quiet", action="store_true", help="no progress bar")
         parser.add_argument("--all-warnings", action="store_true",
                             help="list every warning, not only the first 20")
@@ -43,6 +44,15 @@ class Command(BaseCommand):
         dataset = find_dataset(options["dataset"])
         choice = SourceChoice(options["source_version"].strip(), options["label"].strip(), options["default"])
         given = choice != SourceChoice()
-        with announced():
-            summary = run(dataset, options["file"], self.stderr, options["quiet"], choice if given else None)
+        files: list[Path] = options["file"]
+        if len(files) > 1 and given:
+            raise CommandError("--version, --label and --default describe one file: give one file with them")
+        with announced():  # the search index is rebuilt once, at the end, if anything changed
+            if len(files) > 1:
+                summary = run_files(dataset, files, self.stderr, options["quiet"])
+            else:
+                summary = run(dataset, files[0], self.stderr, options["quiet"], choice if given else None)
         self.stdout.write(format_summary(summary, options["all_warnings"]))
+        refused = refusals(summary)
+        if refused is not None:
+            raise refused
