@@ -158,3 +158,16 @@ def audit(action: str, target: str = "", user: User | None = None, *,
           detail: Mapping[str, object] | None = None) -> AuditEvent:
     """Record an event; `detail` is one mapping, so its keys never collide with the parameters."""
     return AuditEvent.objects.create(action=action, target=target, user=user, detail=dict(detail or {}))
+
+
+class DataVersion(models.Model):
+    """One row: a number bumped whenever what the figures are computed from changes (an import that
+    changed something, an edit in the admin). Cached figures are keyed by it (core.data_version)."""
+
+    number = models.PositiveBigIntegerField(default=0)
+    # Random at each bump: a database restored from a backup, or a transaction rolled back, never
+    # brings back a number that figures were cached under for other data.
+    stamp = models.CharField(max_length=32, blank=True)
+
+    def __str__(self) -> str:
+        return f"data version {self.number}"

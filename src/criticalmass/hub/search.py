@@ -19,7 +19,7 @@ from typing import Any
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import F, Q, TextField, Value
+from django.db.models import Count, F, Q, TextField, Value, Window
 from django.db.models.functions import Concat
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -177,31 +177,67 @@ def search(text: str, filters: Filters | None = None, limit: int = 20) -> list[H
     return results(text, filters, limit).hits
 
 
+TAGS = ("theme", "audience", "argument")
+
+
+def sqlite_filters(filters: Filters) -> tuple[str, list[str]]:
+    """The filters as conditions on the matched rows (`d`), so they cost nothing for the rest of the
+    index; tags match as Django's `contains` does (LIKE with % and _ escaped)."""
+    parts, params = [], []
+    fields = (("type", filters.type), ("country", filters.country.upper()), ("kind", filters.kind))
+    for column, value in fields:
+        if value:
+            parts.append(f"d.{column} = %s")
+            params.append(value)
+    for name in TAGS:
+        value = getattr(filters, name)
+        if value:
+            parts.append(f"d.{name}s LIKE %s ESCAPE '\\'")
+            params.append(f"%,{connection.ops.prep_for_like_query(value)},%")
+    return "".join(f"AND {part} " for part in parts), params
+
+
 def search_sqlite(match: str, filters: Filters, limit: int, offset: int) -> Results:
-    where_sql, where_params = "", ()
-    if filters != Filters():
-        candidates = SearchDocument.objects.filter(filtered(filters)).values("id")
-        inner, where_params = candidates.query.sql_with_params()
-        where_sql = f"AND d.id IN ({inner}) "
-    # where_sql is Django's own SQL for the filters; their values travel as parameters.
-    found = (
-        "FROM hub_searchdocument_fts JOIN hub_searchdocument d ON d.id = hub_searchdocument_fts.rowid "
-        f"WHERE hub_searchdocument_fts MATCH %s {where_sql}"
-    )
-    sql = (
-        "SELECT d.type, d.ref, d.title, d.url, snippet(hub_searchdocument_fts, -1, %s, %s, '…', 24), "  # noqa: S608
-        f"bm25(hub_searchdocument_fts, 4.0, 1.0) AS score {found}"
-        "ORDER BY score, d.id LIMIT %s OFFSET %s"
+    """One ranked query: the page's ids with a window count of all matches, then snippets for that page
+    only (snippet() on every match cost more than the ranking)."""
+    where_sql, where_params = sqlite_filters(filters)
+    # where_sql holds only fixed column names; the values travel as parameters. Without filters the
+    # ranking reads the index alone: joining every match to its document doubled its cost.
+    join = "JOIN hub_searchdocument d ON d.id = hub_searchdocument_fts.rowid " if where_sql else ""
+    found = f"FROM hub_searchdocument_fts {join}WHERE hub_searchdocument_fts MATCH %s {where_sql}"
+    page = (  # bm25() cannot sit beside a window function: it is ranked in a subquery
+        "SELECT id, score, count(*) OVER () FROM (SELECT hub_searchdocument_fts.rowid AS id, "  # noqa: S608
+        f"bm25(hub_searchdocument_fts, 4.0, 1.0) AS score {found}) ORDER BY score, id LIMIT %s OFFSET %s"
     )
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT count(*) {found}", [match, *where_params])  # noqa: S608
-        total = cursor.fetchone()[0]
-        rows = []
-        if offset < total:
-            cursor.execute(sql, [START, STOP, match, *where_params, limit, offset])
-            rows = cursor.fetchall()
-    hits = [Hit(t, ref, title, url, highlight(snip), -score) for t, ref, title, url, snip, score in rows]
-    return Results(hits, total)
+        cursor.execute(page, [match, *where_params, limit, offset])
+        ranked = cursor.fetchall()
+        total = ranked[0][2] if ranked else count_sqlite(cursor, found, [match, *where_params], offset)
+        snippets = {}
+        if ranked:
+            ids = [row[0] for row in ranked]
+            marks = ", ".join(["%s"] * len(ids))
+            cursor.execute(
+                "SELECT d.id, d.type, d.ref, d.title, d.url, "  # noqa: S608
+                "snippet(hub_searchdocument_fts, -1, %s, %s, '…', 24) FROM hub_searchdocument_fts "
+                "JOIN hub_searchdocument d ON d.id = hub_searchdocument_fts.rowid "
+                f"WHERE hub_searchdocument_fts MATCH %s AND hub_searchdocument_fts.rowid IN ({marks})",
+                [START, STOP, match, *ids])
+            snippets = {row[0]: row[1:] for row in cursor.fetchall()}
+    return Results([hit_from(snippets[i], score) for i, score, _ in ranked], total)
+
+
+def hit_from(row: tuple[str, str, str, str, str], score: float) -> Hit:
+    type_, ref, title, url, snippet = row
+    return Hit(type_, ref, title, url, highlight(snippet), -score)
+
+
+def count_sqlite(cursor: Any, found: str, params: list[str], offset: int) -> int:
+    """How many match, for a page past the end (the ranked query had no row to carry its count)."""
+    if not offset:
+        return 0
+    cursor.execute(f"SELECT count(*) {found}", params)  # noqa: S608
+    return int(cursor.fetchone()[0])
 
 
 def search_postgresql(text: str, filters: Filters, limit: int, offset: int) -> Results:
@@ -211,8 +247,11 @@ def search_postgresql(text: str, filters: Filters, limit: int, offset: int) -> R
         .annotate(rank=SearchRank(F("vector"), query))
         .order_by("-rank", "id")
     )
-    total = ranked.count()
-    top = list(ranked.values_list("id", "rank")[offset : offset + limit]) if offset < total else []
+    # One query: the page, and the count of all matches beside it (a window over the whole match set).
+    page = list(ranked.annotate(total=Window(Count("id"))).values_list("id", "rank", "total")
+                [offset : offset + limit])
+    total = page[0][2] if page else ranked.count() if offset else 0
+    top = [(i, rank) for i, rank, _ in page]
     # Headlines only for the hits shown: ts_headline re-parses each document. Title and body, as FTS5's
     # snippet() picks from either: a match in the title alone is highlighted too.
     heads = (

@@ -8,7 +8,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from criticalmass.agreements.models import Agreement
-from criticalmass.core.signals import dataset_imported
+from criticalmass.core.signals import imports_finished
 from criticalmass.hub import indexing
 from criticalmass.hub.models import Evidence, Practice
 from criticalmass.watchdog.models import Plan
@@ -60,7 +60,9 @@ def agreement_deleted(sender: Any, instance: Agreement, **kwargs: Any) -> None:
     indexing.remove("agreement", str(instance.pax_id))
 
 
-@receiver(dataset_imported)
-def dataset_imported_reindex(sender: Any, **kwargs: Any) -> None:
-    """An import may rename or re-code what it had written before, which counting cannot see."""
-    indexing.rebuild()
+@receiver(imports_finished)
+def imports_finished_reindex(sender: Any, changed: bool = True, **kwargs: Any) -> None:
+    """An import may rename or re-code what it had written before, which counting cannot see: once the
+    command's imports are done (not after each file of `import-all`), and only if they changed anything."""
+    if changed:
+        indexing.rebuild()

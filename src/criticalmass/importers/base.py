@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from django.db.models import Field as ModelField
 from django.utils import timezone
 from django.utils.text import slugify
 
+from criticalmass.core import data_version
 from criticalmass.core.models import DataNote, Source, audit
 from criticalmass.lib.notes import Note, as_note
 from criticalmass.parity.models import Observation
@@ -172,9 +174,10 @@ def run_import(info: SourceInfo, path: Path, summary: ImportSummary,
                write: Callable[[Source], None], choice: SourceChoice | None = None,
                covered: str = "") -> ImportSummary:
     """One transaction: the Source, whatever the dataset's `write(source)` saves (counting into
-    `summary`), the warnings in line order, and an audit event. An exception anywhere, `ImportFailed`
-    from `write` included, rolls everything back."""
-    with transaction.atomic():
+    `summary`), the warnings in line order, an audit event, and a new data version if anything
+    changed (core.data_version). An exception anywhere, `ImportFailed` from `write` included, rolls
+    everything back."""
+    with transaction.atomic(), data_version.importing() as changes:
         replaced = replacing(info, path, choice)
         if replaced:
             summary.warn(1, replaced)
@@ -182,20 +185,26 @@ def run_import(info: SourceInfo, path: Path, summary: ImportSummary,
         summary.source = source.slug
         write(source)
         summary.sort_warnings()
-        save_notes(source, summary)
+        notes_changed = save_notes(source, summary)
         audit("import", source.slug, detail={"file": path.name, "sha256": source.sha256, **summary.counts()})
+        if changes.seen or notes_changed or summary.created or summary.updated or summary.removed:
+            data_version.bump()
     return summary
 
 
-def save_notes(source: Source, summary: ImportSummary) -> None:
-    """Replace the source's notes with this import's warnings (the same file twice: the same notes)."""
-    DataNote.objects.filter(source=source).delete()
+def save_notes(source: Source, summary: ImportSummary) -> bool:
+    """Replace the source's notes with this import's warnings (the same file twice: the same notes, left
+    as they are). True when they changed."""
     notes = [as_note(warning) for warning in summary.warnings]
-    DataNote.objects.bulk_create([
-        DataNote(source=source, source_row=note.line or None, kind=note.kind, subject=note.subject,
-                 severity=note.severity, message=note.message)
-        for note in notes
-    ], batch_size=500)
+    wanted = [DataNote(source=source, source_row=note.line or None, kind=note.kind, subject=note.subject,
+                       severity=note.severity, message=note.message) for note in notes]
+    fields = ("source_row", "kind", "subject", "severity", "message")
+    stored = DataNote.objects.filter(source=source).order_by("pk").values_list(*fields)
+    if list(stored) == [tuple(getattr(note, name) for name in fields) for note in wanted]:
+        return False
+    DataNote.objects.filter(source=source).delete()
+    DataNote.objects.bulk_create(wanted, batch_size=500)
+    return True
 
 
 def upsert_observations(source: Source, observations: dict[Key, Values], summary: ImportSummary) -> None:
@@ -203,29 +212,38 @@ def upsert_observations(source: Source, observations: dict[Key, Values], summary
 
     New keys are created, changed values updated, the rest left alone; observations of this
     source that the file no longer has are removed (the source withdrew them). Counts go to
-    `summary`. The caller holds the transaction.
+    `summary`. The caller holds the transaction. The stored rows are compared one process at a time,
+    so memory holds the file and one process's stored rows, never the whole table.
     """
-    existing = load_existing(source)
+    wanted_by_process: dict[int, list[Key]] = {}
+    for key in observations:
+        wanted_by_process.setdefault(key[0], []).append(key)
     to_create: list[tuple[Key, Values]] = []
     to_update: list[Observation] = []
-    for key, values in observations.items():
-        found = existing.pop(key, None)
-        if found is None:
-            to_create.append((key, values))
-        elif found[1] != values:
-            to_update.append(Observation(pk=found[0], **dict(zip(VALUE_FIELDS, values, strict=True))))
+    to_remove: list[int] = []
+    for process_id, existing in existing_by_process(source):
+        for key in wanted_by_process.pop(process_id, []):
+            found, values = existing.pop(key, None), observations[key]
+            if found is None:
+                to_create.append((key, values))
+            elif found[1] != values:
+                to_update.append(Observation(pk=found[0], **dict(zip(VALUE_FIELDS, values, strict=True))))
+        to_remove += [pk for pk, _ in existing.values()]
+    to_create += [(key, observations[key]) for keys in wanted_by_process.values() for key in keys]
     refuse_clashes(source, to_create)
     insert(source, to_create)
     Observation.objects.bulk_update(to_update, VALUE_FIELDS, batch_size=500)
-    remove([pk for pk, _ in existing.values()])
-    summary.created, summary.updated, summary.removed = len(to_create), len(to_update), len(existing)
+    remove(to_remove)
+    summary.created, summary.updated, summary.removed = len(to_create), len(to_update), len(to_remove)
     summary.unchanged = len(observations) - len(to_create) - len(to_update)
 
 
-def load_existing(source: Source) -> dict[Key, tuple[int, Values]]:
-    """Every observation of the source, by natural key: one query, kept in memory for comparing."""
-    rows = Observation.objects.filter(source=source).values_list("pk", *KEY_FIELDS, *VALUE_FIELDS)
-    return {tuple(row[1:6]): (row[0], tuple(row[6:])) for row in rows.iterator(chunk_size=10_000)}
+def existing_by_process(source: Source) -> Iterator[tuple[int, dict[Key, tuple[int, Values]]]]:
+    """The source's stored observations one process at a time, by natural key (one query, streamed)."""
+    rows = (Observation.objects.filter(source=source).order_by("process_id")
+            .values_list("pk", *KEY_FIELDS, *VALUE_FIELDS).iterator(chunk_size=10_000))
+    for process_id, group in itertools.groupby(rows, key=lambda row: row[1]):
+        yield process_id, {tuple(row[1:6]): (row[0], tuple(row[6:])) for row in group}
 
 
 def insert(source: Source, items: list[tuple[Key, Values]]) -> None:

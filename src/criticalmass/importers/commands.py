@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Never, TextIO
 
@@ -11,7 +12,8 @@ from django.core.management.base import CommandError, OutputWrapper
 from django.db import DatabaseError
 from tqdm import tqdm
 
-from criticalmass.core.signals import dataset_imported
+from criticalmass.core import data_version
+from criticalmass.core.signals import dataset_imported, imports_finished
 from criticalmass.importers.base import ImportFailed, ImportSummary, SourceChoice
 from criticalmass.importers.registry import DATASETS, Dataset
 from criticalmass.lib.csvread import CsvError
@@ -58,6 +60,24 @@ def run(dataset: Dataset, path: Path, stderr: OutputWrapper, quiet: bool,
     return summary
 
 
+@contextlib.contextmanager
+def announced() -> Iterator[None]:
+    """Around a command's imports: `imports_finished` once at the end (even after a failure), saying
+    whether any of them changed the data (the data version moved)."""
+    before = version_now()
+    try:
+        yield
+    finally:
+        after = version_now()
+        imports_finished.send(sender=Dataset, changed=after is not None and after != before)
+
+
+def version_now() -> str | None:
+    """The data version, or None on a database not migrated yet (each import then says so itself)."""
+    try:
+        return data_version.current()
+    except DatabaseError:
+        return None
 def run_files(dataset: Dataset, paths: Sequence[Path], stderr: OutputWrapper, quiet: bool) -> ImportSummary:
     """Import several files and folders of a dataset that takes them (un-contributions), each file its
     own transaction; the files refused are listed in the summary (see `refusals`), the others imported."""

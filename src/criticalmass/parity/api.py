@@ -213,9 +213,8 @@ def get_ranking(request: HttpRequest, params: Query[RankingParams]) -> dict[str,
     """Peace operations ranked by gap to target, biggest first, ties by mission code (the dashboard's)."""
     policy, role = get_policy(params.policy), params.role.value
     month = parse_month(params.as_of) if params.as_of else None
-    found = ranking_figures.missions_on(role, month)
-    table = ranking_figures.ranking_table(policy, role, month, found)
-    closed = ranking_figures.closed_table(role, month, found)
+    tables = ranking_figures.dashboard_tables(policy, role, month, only=("ranking", "closed"))
+    table, closed = tables["ranking"], tables["closed"]
     items = [{"rank": row["rank"], **mission_key(row), **figures_out(table, row)} for row in table.rows]
     apart = [{"rank": None, **mission_key(row), "last_date": row["latest"], "share": row["share"],
               "end_date": row["end_date"], "why": row["why"], "citation": row["source"]}

@@ -7,16 +7,12 @@ class ParityConfig(AppConfig):
     verbose_name = "Parity: processes, observations, targets"
 
     def ready(self) -> None:
-        # The pages cache sums over every peace operation; which processes are operations is decided
-        # here, so a saved or deleted process makes them recompute. (Imports change the observations'
-        # count, last id or the source's import time, which the cache key reads; see queries.data_version.)
-        from django.db.models.signals import post_delete, post_save
+        # The pages cache their figures per data version (core.data_version): a process, a policy, its
+        # anchors or the data age policy saved or deleted outside an import makes a new one; so does an
+        # observation saved one by one. Observations' deletes are not watched: a delete receiver would
+        # stop Django from deleting them in bulk (they leave with their process, or by a re-import).
+        from criticalmass.core import data_version
+        from criticalmass.parity.models import DataAgePolicy, Observation, Process, TargetAnchor, TargetPolicy
 
-        from criticalmass.parity import queries
-        from criticalmass.parity.models import Process
-
-        def forget(**kwargs: object) -> None:
-            queries.bump_generation()
-
-        post_save.connect(forget, sender=Process, weak=False, dispatch_uid="parity-process-saved")
-        post_delete.connect(forget, sender=Process, weak=False, dispatch_uid="parity-process-deleted")
+        data_version.watch(Process, TargetPolicy, TargetAnchor, DataAgePolicy)
+        data_version.watch(Observation, deletes=False)

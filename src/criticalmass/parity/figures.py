@@ -20,6 +20,7 @@ from criticalmass.lib.months import month_of, months_between
 from criticalmass.lib.targets import Status, Target
 from criticalmass.parity import gaps as gaps_
 from criticalmass.parity import queries, standing
+from criticalmass.parity.figure_cache import cached_table
 from criticalmass.parity.models import PEACEKEEPING_CATEGORIES, Category, Process, TargetPolicy
 from criticalmass.parity.report_months import UN_REPORT_PREFIX
 
@@ -319,12 +320,15 @@ def mission_trend_table(process: Process, policy: TargetPolicy) -> Table:
 
 
 def mission_tables(process: Process, policy: TargetPolicy, sort: str) -> dict[str, Table]:
-    categories = categories_table(process, policy)
-    return {
-        "categories": categories,
-        "trend": mission_trend_table(process, policy),
-        "contributors": contributors_table(process, categories.as_of, sort),
-    }
+    def make() -> dict[str, Table]:
+        categories = categories_table(process, policy)
+        return {
+            "categories": categories,
+            "trend": mission_trend_table(process, policy),
+            "contributors": contributors_table(process, categories.as_of, sort),
+        }
+
+    return cached_table("mission-tables", make, process.pk, policy.pk, sort)
 
 
 # ---- Country page --------------------------------------------------------------------------
@@ -360,11 +364,11 @@ def deployments_table(country: Country) -> Table:
 
 def country_tables(country: Country, policy: TargetPolicy) -> dict[str, Table]:
     caption = f"{country.name}'s women's share by category and month, against {policy.name}"
-    return {
+    return cached_table("country-tables", lambda: {
         "missions": deployments_table(country),
         "trend": series_table("trend", caption, queries.cited_series(country=country.iso3), policy,
                               gaps=gaps_.finder(None)),
-    }
+    }, country.iso3, policy.pk)
 
 
 # ---- One series: a process, a contributing country or all peace operations ---------------------
@@ -372,14 +376,18 @@ def country_tables(country: Country, policy: TargetPolicy) -> dict[str, Table]:
 def series_tables(policy: TargetPolicy, role: str, process: Process | None = None,
                   country: str | None = None) -> dict[str, Table]:
     """One category's months ("trend") and where it stands ("status"), as the API's series gives them."""
-    cited = queries.cited_series(process, country, role)
     name = process.code or process.name if process else country or "UN peace operations"
-    return {
-        "status": status_table("status", f"{name}: where {label(role).lower()} stand against {policy.name}",
-                               cited, policy, [role]),
-        "trend": series_table("trend", f"{name}: women's share of {label(role).lower()} by month",
-                              cited, policy, [role], gaps_.finder(process)),
-    }
+
+    def make() -> dict[str, Table]:
+        cited = queries.cited_series(process, country, role)
+        return {
+            "status": status_table("status", f"{name}: where {label(role).lower()} stand against "
+                                   f"{policy.name}", cited, policy, [role]),
+            "trend": series_table("trend", f"{name}: women's share of {label(role).lower()} by month",
+                                  cited, policy, [role], gaps_.finder(process)),
+        }
+
+    return cached_table("series-tables", make, process.pk if process else "", country or "", role, policy.pk)
 
 
 def process_status_table(process: Process, policy: TargetPolicy) -> Table:

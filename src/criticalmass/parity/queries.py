@@ -13,6 +13,7 @@ from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db.models import (
     Count,
+    Exists,
     ExpressionWrapper,
     F,
     IntegerField,
@@ -27,6 +28,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.dispatch import receiver
 
+from criticalmass.core.data_version import current as stored_data_version
 from criticalmass.core.models import Source
 from criticalmass.figures.citations import RowSpan
 from criticalmass.parity.models import (
@@ -59,12 +61,14 @@ Superseded = tuple[list[int], list[dt.date]]
 
 
 def superseded() -> Superseded:
-    """IPI's sources, and the months a default UN report source counts: no query without UN reports
-    (data_version counts them), otherwise cached until the data changes."""
+    """IPI's sources, and the months a default UN report source counts: no query of the
+    observations without UN reports (one lookup of the sources a request), otherwise cached until the
+    data changes."""
     memo = _request_memo.get()
     if memo is None:  # outside a request (commands, tests calling queries directly): read anew
         return _superseded() if _report_sources().exists() else ([], [])
-    data_version()
+    if "reports" not in memo:  # once a request: a lookup in the few sources, not the observations
+        memo["reports"] = _report_sources().exists()
     return cached("superseded", _superseded) if memo["reports"] else ([], [])
 
 
@@ -96,10 +100,11 @@ def observations(process: Process | None = None, role: str | None = None,
 
 
 def operations_with_data() -> QuerySet[Process]:
+    """Peace operations with at least one counted observation: EXISTS stops at the first one (grouping
+    every observation by process sorted them all, a cost that grew with the data)."""
     return (
         Process.objects.filter(kind=Process.Kind.OPERATION)
-        .annotate(n=Count("observations", filter=Q(observations__source__is_default=True)))
-        .filter(n__gt=0)
+        .filter(Exists(counted().filter(process=OuterRef("pk"))))
         .select_related("host_country")
     )
 
@@ -115,8 +120,9 @@ def policy(slug: str | None = None) -> TargetPolicy | None:
 # ---- Pages: the public pages and their CSV downloads -------------------------------------------
 #
 # Aggregates over every peace operation take tens of milliseconds on SQLite with the full IPI file,
-# so `cached` keeps them until the data changes (see `data_version`). Per-mission and per-country
-# queries read the (process, role, date) and country indexes and are not cached.
+# so `cached` keeps them until the data changes (see `data_version`); the figures built from them are
+# cached the same way (figures.cached_table). Per-mission and per-country queries read the
+# (process, role, date) and country indexes and are not cached.
 
 PAGE_CACHE_SECONDS = 24 * 3600
 GENERATION_KEY = "parity:generation"
@@ -150,7 +156,8 @@ class Counts:
 
 
 def bump_generation() -> None:
-    """Forget cached aggregates; called when processes, sources or policies are saved or deleted."""
+    """Forget the figures this cache holds, without touching the database (tests start from it; saves,
+    deletes and imports make a new data version themselves, which every process sees)."""
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
@@ -175,27 +182,23 @@ def _request_ended(**_: object) -> None:
 
 
 def data_version() -> str:
-    """Changes whenever observations are added or removed, a source re-imported, or the generation bumped.
-
-    (Observations get no signal handler: one would stop Django from bulk-deleting them.)
-    """
+    """The data version (core.data_version): one primary-key lookup, once per request, never a scan."""
     memo = _request_memo.get()
     if memo is not None and "version" in memo:
         return cast(str, memo["version"])
-    # Two queries, not one: SQLite answers COUNT(*) and MAX(id) alone from an index, together by a scan.
-    count = Observation.objects.count()
-    last = Observation.objects.aggregate(last=Max("id"))["last"]
-    reports = Q(slug__startswith=UN_REPORT_PREFIX, is_default=True)
-    sources = Source.objects.aggregate(at=Max("imported_at"), reports=Count("pk", filter=reports))
-    stamp = sources["at"].timestamp() if sources["at"] else 0
-    version = f"{count}.{last}.{stamp}.{sources['reports']}.{cache.get(GENERATION_KEY, 0)}"
+    version = f"{stored_data_version()}.{cache.get(GENERATION_KEY, 0)}"
     if memo is not None:
-        memo["version"], memo["reports"] = version, sources["reports"]
+        memo["version"] = version
     return version
 
 
+def cache_key(name: str, *key: object) -> str:
+    """Where `cached` keeps a figure: its name, what it depends on, and the data version."""
+    return "parity:" + ":".join(str(k) for k in (name, *key, data_version()))
+
+
 def cached(name: str, compute: Callable[[], T], *key: object) -> T:
-    full_key = "parity:" + ":".join(str(k) for k in (name, *key, data_version()))
+    full_key = cache_key(name, *key)
     found = cache.get(full_key)
     if found is None:
         found = compute()
@@ -218,14 +221,19 @@ CitedRows = tuple[list[CiteRow], list[Any]]  # the sums, and every key with coun
 
 def _cite_rows(rows: QuerySet[Observation], key: str) -> CitedRows:
     """Women and total per (key, date, source), summed in SQL over the rows whose women are counted,
-    with the span of source rows summed; and every key with counts, women counted or not."""
-    sums = list(
-        rows.filter(women__isnull=False).values(key, "date", "source_id")
-        .annotate(women_sum=Sum("women"), total_sum=Sum("total"), **ROW_SPAN)
+    with the span of source rows summed; and every key with counts, women counted or not. One pass over
+    the rows: the sums are filtered, and a group with no woman counted only says its key is present."""
+    known = Q(women__isnull=False)
+    found = list(
+        rows.values(key, "date", "source_id")
+        .annotate(women_sum=Sum("women", filter=known), total_sum=Sum("total", filter=known),
+                  first=Min("source_row", filter=known), last=Max("source_row", filter=known),
+                  n=Count("id", filter=known))
         .order_by(key, "date", "source_id")
         .values_list(key, "date", "source_id", "women_sum", "total_sum", "first", "last", "n")
     )
-    return sums, list(rows.order_by().values_list(key, flat=True).distinct())
+    present = list(dict.fromkeys(row[0] for row in found))
+    return [row for row in found if row[7]], present
 
 
 def _cite(found: CitedRows) -> CitedSeries:

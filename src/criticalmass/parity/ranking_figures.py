@@ -13,6 +13,7 @@ from criticalmass.figures.citations import RowSpan
 from criticalmass.figures.tables import Column, Row, Table, one_decimal, with_sources
 from criticalmass.lib.months import Month, month_of, months_between
 from criticalmass.parity import gaps, queries, standing
+from criticalmass.parity.figure_cache import cached_table
 from criticalmass.parity.figures import (
     SUMMARY_COLUMNS,
     label,
@@ -143,8 +144,12 @@ def closed_table(role: str, month: Month | None = None, found: Standing | None =
 
 
 def dashboard_tables(policy: TargetPolicy, role: str, month: Month | None = None,
-                     only: str | None = None) -> dict[str, Table]:
-    """The dashboard's figures (all of them, or `only` the one a CSV download asks for)."""
+                     only: str | tuple[str, ...] | None = None) -> dict[str, Table]:
+    """The dashboard's figures (all of them, or `only` those a CSV download or the API asks for).
+
+    Each table is cached per data version (queries.cached) with what it depends on, so the page, its
+    CSVs and the API serve the tables one computation made until an import or an edit changes the data.
+    """
     standing_on = functools.cache(lambda: missions_on(role, month))  # ranking and closed share it
     makers: dict[str, Callable[[], Table]] = {
         "overall": lambda: series_table("overall", f"Women's share of UN uniformed peacekeepers by month, "
@@ -155,4 +160,9 @@ def dashboard_tables(policy: TargetPolicy, role: str, month: Month | None = None
         "ranking": lambda: ranking_table(policy, role, month, standing_on()),
         "closed": lambda: closed_table(role, month, standing_on()),
     }
-    return {name: make() for name, make in makers.items() if only is None or name == only}
+    month_key = f"{month[0]:04d}-{month[1]:02d}" if month else "latest"
+    keys = {"overall": (policy.pk,), "status": (policy.pk,), "ranking": (policy.pk, role, month_key),
+            "closed": (role, month_key)}
+    wanted = (only,) if isinstance(only, str) else only
+    return {name: cached_table(f"dashboard-{name}", make, *keys[name])
+            for name, make in makers.items() if wanted is None or name in wanted}

@@ -25,6 +25,7 @@ from criticalmass.figures.tables import Table
 from criticalmass.lib.months import Month, parse_month
 from criticalmass.lib.notes import observation_subject
 from criticalmass.parity import figures, negotiation_figures, queries, ranking_figures, reference_figures
+from criticalmass.parity.figure_cache import cached_table
 from criticalmass.parity.models import Category, Process, TargetPolicy
 from criticalmass.parity.report_months import SERIES_SUBJECT
 
@@ -100,10 +101,13 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     policy, role, tables = dashboard_data(request)
     ranking = Paginator(tables["ranking"].rows, RANKING_PAGE_SIZE).get_page(request.GET.get("page"))
     chart = charts.chart("share_lines", tables["overall"], LINES, target_label=target_label(policy))
+    as_of = tables["ranking"].as_of
+    # The month picker lists every month of the data: kept with the figures, compared as text.
+    months = cached_table("dashboard-months", lambda: data_months(tables["overall"]), policy.pk)
     return render(request, "parity/dashboard.html", {
         **policy_options(policy, role), "tables": tables, "chart": chart,
         "ranking": ranking, "ranking_html": tables["ranking"].html(ranking.object_list),
-        "as_of": tables["ranking"].as_of, "months": data_months(tables["overall"]),
+        "as_of": as_of, "as_of_month": f"{as_of:%Y-%m}" if as_of else "", "months": months,
         "window": queries.data_age_policy().report_window_months,
         "data_age": figures.data_age(without(tables, "ranking", "closed")),
     })

@@ -8,7 +8,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from criticalmass.importers.base import SourceChoice
-from criticalmass.importers.commands import find_dataset, format_summary, refusals, run, run_files
+from criticalmass.importers.commands import announced, find_dataset, format_summary, refusals, run, run_files
 from criticalmass.importers.registry import DATASETS
 
 
@@ -18,6 +18,8 @@ class Command(BaseCommand):
         "Prints rows read, observations created, updated and unchanged, and the source's "
         "inconsistencies as warnings with line numbers."
     )
+    # No system checks: they cost more than a small import, and `migrate` and `check` run them anyway.
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("dataset", help=f"which dataset the file is: {', '.join(sorted(DATASETS))}")
@@ -45,10 +47,11 @@ class Command(BaseCommand):
         files: list[Path] = options["file"]
         if len(files) > 1 and given:
             raise CommandError("--version, --label and --default describe one file: give one file with them")
-        if len(files) > 1:
-            summary = run_files(dataset, files, self.stderr, options["quiet"])
-        else:
-            summary = run(dataset, files[0], self.stderr, options["quiet"], choice if given else None)
+        with announced():  # the search index is rebuilt once, at the end, if anything changed
+            if len(files) > 1:
+                summary = run_files(dataset, files, self.stderr, options["quiet"])
+            else:
+                summary = run(dataset, files[0], self.stderr, options["quiet"], choice if given else None)
         self.stdout.write(format_summary(summary, options["all_warnings"]))
         refused = refusals(summary)
         if refused is not None:
