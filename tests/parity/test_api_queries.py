@@ -45,3 +45,11 @@ def test_it_runs_as_many_queries_for_more_data(client, make_mission, observe, so
     # cold cache: process, policy and anchors, data version (3), sums, categories, sources, and the data
     # age policy (the ranking's window)
     assert before <= 10
+
+
+def test_it_keeps_cache_keys_short_however_many_sources_a_figure_names(db):
+    from criticalmass.parity.queries import LONGEST_KEY, cache_key
+
+    assert len(cache_key("coverage", ",".join(str(i) for i in range(1, 200)))) <= LONGEST_KEY
+    assert cache_key("coverage", "1,2") != cache_key("coverage", "1,3")
+    assert cache_key("coverage", "1,2").startswith("parity:coverage:1,2:")
