@@ -235,6 +235,12 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# How long the audit keeps its events (`criticalmass prune-audit` forgets older ones).
+AUDIT_RETENTION_DAYS = env_int("CRITICALMASS_AUDIT_RETENTION_DAYS", 730)
+if AUDIT_RETENTION_DAYS < 30:
+    raise ImproperlyConfigured("CRITICALMASS_AUDIT_RETENTION_DAYS must be at least 30, "
+                               f"got {AUDIT_RETENTION_DAYS}")
+
 # `criticalmass serve` (gunicorn): workers, address, the longest a request may run, and the proxies
 # whose X-Forwarded-* headers are believed.
 WORKERS = env_int("CRITICALMASS_WORKERS", 2 * (os.cpu_count() or 1) + 1)

@@ -9,6 +9,7 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.db import models
 from django.http import HttpRequest
 
+from criticalmass.core.admin_audit import AuditedAdminMixin
 from criticalmass.core.models import AuditEvent, Country, Organization, Source, User
 
 
@@ -36,13 +37,13 @@ class SecretariatPermissions:
         return is_secretariat(request) or super().has_delete_permission(request, *args)  # type: ignore[misc]
 
 
-class SecretariatAdmin(SecretariatPermissions, admin.ModelAdmin[Any]):
+class SecretariatAdmin(AuditedAdminMixin, SecretariatPermissions, admin.ModelAdmin[Any]):
     # A web address typed without a scheme is read as https (Django 6's default).
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin[User]):
+class UserAdmin(AuditedAdminMixin, BaseUserAdmin[User]):
     list_display = ["username", "display_name", "email", "role", "is_active"]
     list_filter = ["role", "is_active"]
     fieldsets = [*BaseUserAdmin.fieldsets, ("Critical Mass", {"fields": ["role", "display_name"]})]  # type: ignore[misc]
