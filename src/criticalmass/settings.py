@@ -190,6 +190,11 @@ SESSION_COOKIE_SECURE = SECURE
 CSRF_COOKIE_SECURE = SECURE
 SECURE_SSL_REDIRECT = SECURE and env_bool("CRITICALMASS_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = 31536000 if SECURE else 0
+# The site's own subdomains are HTTPS too (a coalition's site is usually a subdomain of its own).
+SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE and env_bool("CRITICALMASS_HSTS_INCLUDE_SUBDOMAINS", True)
+# Preloading is for a whole registered domain and cannot be undone quickly: the operator's choice.
+SECURE_HSTS_PRELOAD = SECURE and env_bool("CRITICALMASS_HSTS_PRELOAD", False)
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"

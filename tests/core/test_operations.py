@@ -185,3 +185,13 @@ def wait_for(url: str, server: subprocess.Popen[str]) -> str:
         except OSError:
             time.sleep(0.2)  # the server is still starting: poll, do not sleep a fixed time
     pytest.fail(f"{url} did not answer within 60 s")
+
+
+def test_it_passes_djangos_deployment_checks_with_the_production_settings(tmp_path):
+    env = {key: value for key, value in os.environ.items() if not key.startswith("CRITICALMASS_")}
+    env |= {"CRITICALMASS_SECRET_KEY": "p" * 10 + "production-secret-key-of-fifty-characters-or-more-0123",
+            "CRITICALMASS_ALLOWED_HOSTS": "wps.example.org",
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'site.sqlite3'}"}
+    done = run_cli("check", "--deploy", "--fail-level", "WARNING", env=env)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "no issues" in done.stdout

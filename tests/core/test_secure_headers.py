@@ -55,7 +55,9 @@ def test_it_sends_the_other_security_headers(response_of, path):
 
 def test_it_sends_hsts_over_https_when_secure(response_of, settings):
     settings.SECURE_HSTS_SECONDS = 31536000  # what CRITICALMASS_SECURE (the default off debug) sets
-    assert response_of("/", secure=True)["Strict-Transport-Security"] == "max-age=31536000"
+    settings.SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    hsts = response_of("/", secure=True)["Strict-Transport-Security"]
+    assert hsts == "max-age=31536000; includeSubDomains"
 
 
 def test_it_sends_no_hsts_over_plain_http(response_of, settings):
