@@ -118,6 +118,8 @@ ROLE_PAGES.update({
     "hub:review": ("/hub/review/", "get", {"secretariat"}),
 })
 ACCOUNT_PAGES = {"login": "/accounts/login/", "logout": "/accounts/logout/"}
+# For operators holding CRITICALMASS_METRICS_TOKEN only; to every persona the page does not exist.
+OPERATOR_PAGES = {"metrics": "/metrics"}
 
 
 def named_patterns(resolver: URLResolver, namespace: str = "") -> set[str]:
@@ -156,7 +158,15 @@ def build_protection() -> None:
         source=svac, source_row=2, country_id="COD", location_order=1, year=1998, conflict_id=1,
         actor="Government of DR Congo", actor_type=ActorType.STATE, location="DR Congo", state_prev=2,
         ai_prev=1, hrw_prev=2, forms="1", conflict_active=True)
-    assert named_patterns(get_resolver()) == set(PUBLIC_PAGES) | set(ACCOUNT_PAGES) | set(ROLE_PAGES)
+    assert named_patterns(get_resolver()) == (set(PUBLIC_PAGES) | set(ACCOUNT_PAGES) | set(ROLE_PAGES)
+                                              | set(OPERATOR_PAGES))
+
+
+@pytest.mark.parametrize("name", sorted(OPERATOR_PAGES))
+def test_it_hides_each_operator_page_from_every_persona(client_as, settings, name):
+    settings.METRICS_TOKEN = "metrics-token-for-the-operators-only"
+    for persona in [None, *PERSONAS]:
+        assert client_as(persona).get(OPERATOR_PAGES[name]).status_code == 404, persona
 
 
 @pytest.mark.parametrize("name", sorted(PUBLIC_PAGES))

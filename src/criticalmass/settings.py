@@ -83,9 +83,11 @@ INSTALLED_APPS = [
     "criticalmass.watchdog",
     "criticalmass.protection",
     "criticalmass.importers",
+    "django_prometheus",
 ]
 
 MIDDLEWARE = [
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
     "criticalmass.core.operations.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -98,6 +100,7 @@ MIDDLEWARE = [
     "criticalmass.core.middleware.SecureHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
 ROOT_URLCONF = "criticalmass.urls"
@@ -239,6 +242,11 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": ["'self'"], "form-action": ["'self'"],
     }
 }
+
+# /metrics (Prometheus) answers only `Authorization: Bearer <token>`; unset, the path does not exist.
+METRICS_TOKEN = os.environ.get("CRITICALMASS_METRICS_TOKEN", "")
+if METRICS_TOKEN and len(METRICS_TOKEN) < 24:
+    raise ImproperlyConfigured("CRITICALMASS_METRICS_TOKEN must be at least 24 characters long")
 
 # How long the audit keeps its events (`criticalmass prune-audit` forgets older ones).
 AUDIT_RETENTION_DAYS = env_int("CRITICALMASS_AUDIT_RETENTION_DAYS", 730)

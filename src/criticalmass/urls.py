@@ -2,11 +2,12 @@ from django.contrib import admin
 from django.urls import include, path
 
 from criticalmass.api import api
-from criticalmass.core import operations
+from criticalmass.core import metrics, operations
 
 urlpatterns = [
     path("healthz", operations.healthz, name="healthz"),
     path("readyz", operations.readyz, name="readyz"),
+    path("metrics", metrics.metrics, name="metrics"),
     path("", include("criticalmass.parity.urls")),
     path("agreements/", include("criticalmass.agreements.urls")),
     path("", include("criticalmass.charter.urls")),

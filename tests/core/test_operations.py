@@ -195,3 +195,27 @@ def test_it_passes_djangos_deployment_checks_with_the_production_settings(tmp_pa
     done = run_cli("check", "--deploy", "--fail-level", "WARNING", env=env)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "no issues" in done.stdout
+
+
+METRICS_TOKEN = "metrics-token-for-the-operators-only"
+
+
+def test_it_hides_the_metrics_from_anyone_without_the_operators_token(client, db, settings):
+    assert client.get("/metrics").status_code == 404  # no token set: no such page
+    settings.METRICS_TOKEN = METRICS_TOKEN
+    assert client.get("/metrics").status_code == 404
+    assert client.get("/metrics", headers={"Authorization": "Bearer not-the-token"}).status_code == 404
+
+
+def test_it_counts_requests_and_imports_for_the_operators(client, db, settings):
+    from criticalmass.core.signals import dataset_imported
+    from criticalmass.importers.base import ImportSummary
+
+    settings.METRICS_TOKEN = METRICS_TOKEN
+    client.get("/healthz")
+    dataset_imported.send(sender=None, dataset="padd", summary=ImportSummary("padd", "x.csv", created=7))
+    page = client.get("/metrics", headers={"Authorization": f"Bearer {METRICS_TOKEN}"})
+    assert page.status_code == 200
+    body = page.content.decode()
+    assert "django_http_requests_total_by_method_total" in body
+    assert 'criticalmass_imported_records_total{change="created",dataset="padd"}' in body

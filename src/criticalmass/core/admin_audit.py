@@ -42,7 +42,7 @@ class AuditedAdminMixin:
     """Records `admin.created`, `admin.changed` (with the fields that changed, before and after) and
     `admin.deleted` (with the values deleted), by whom, in the same transaction as the change."""
 
-    def save_model(self, request: HttpRequest, obj: models.Model, form: Any, change: bool) -> None:
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
         before = values_of(type(obj)._default_manager.get(pk=obj.pk)) if change and obj.pk else {}
         with transaction.atomic():
             super().save_model(request, obj, form, change)  # type: ignore[misc]
@@ -55,7 +55,7 @@ class AuditedAdminMixin:
             else:
                 audit("admin.created", target_of(obj), user_of(request), detail={"values": after})
 
-    def delete_model(self, request: HttpRequest, obj: models.Model) -> None:
+    def delete_model(self, request: HttpRequest, obj: Any) -> None:
         values, target = values_of(obj), target_of(obj)
         with transaction.atomic():
             super().delete_model(request, obj)  # type: ignore[misc]

@@ -26,4 +26,9 @@ class CoreConfig(AppConfig):
 
         data_version.watch(Source, Country)
         data_version.watch(DataNote, deletes=False)
+
+        from criticalmass.core.metrics import count_import
+        from criticalmass.core.signals import dataset_imported
+
+        dataset_imported.connect(count_import, dispatch_uid="criticalmass.core.metrics.imports")
         post_migrate.connect(create_cache_table, sender=self, dispatch_uid="criticalmass.core.cache_table")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from typing import Any
 
@@ -39,4 +40,9 @@ class Command(BaseCommand):
         gunicorn = os.path.join(os.path.dirname(sys.executable), "gunicorn")
         if not os.path.exists(gunicorn):
             raise CommandError("gunicorn is not installed in this environment (pip install criticalmass)")
+        # Each worker writes its metrics here; /metrics adds them up (prometheus_client's multiprocess mode).
+        metrics_dir = settings.VAR_DIR / "metrics"
+        shutil.rmtree(metrics_dir, ignore_errors=True)
+        metrics_dir.mkdir(parents=True)
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(metrics_dir)
         os.execv(gunicorn, arguments)  # noqa: S606 - replaces this process with the server
