@@ -74,6 +74,8 @@ ROLE_PAGES = {
     "charter:review": ("/review/", "get", {"reviewer", "secretariat"}),
     "charter:verify": ("/review/reports/{report}/", "post", {"reviewer"}),
     "events:pledge": ("/events/pledge/", "get", {"partner"}),
+    "events:event_new": ("/events/new/", "get", {"partner"}),
+    "events:event_edit": ("/events/summit/edit/", "get", {"partner"}),
     "agreements:scorecard": ("/agreements/scorecards/", "get", {"reviewer", "secretariat"}),
     "agreements:agreement_score": ("/agreements/102/score/", "get", {"reviewer", "secretariat"}),
 }
@@ -175,12 +177,16 @@ def test_it_logs_out_only_with_a_post(client_as):
 
 
 @pytest.mark.parametrize("name", sorted(ROLE_PAGES))
-def test_it_opens_each_role_page_only_to_its_roles(client_as, personas, name):
+def test_it_opens_each_role_page_only_to_its_roles(client_as, personas, organisations, name):
     address, method, allowed = ROLE_PAGES[name]
     url = address.format(**build_charter(personas["partner"], personas["reviewer"]))
     build_watchdog()
     if name.startswith("agreements:"):
         build_agreements()
+    if name == "events:event_edit":
+        summit = build_events()
+        summit.organizer = organisations["Ghana Armed Forces"]
+        summit.save()
     anonymous = getattr(client_as(None), method)(url)
     assert anonymous.status_code == 302 and anonymous["Location"].startswith("/accounts/login/")
     for persona in PERSONAS:

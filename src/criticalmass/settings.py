@@ -70,6 +70,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "axes",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
     "ninja",
     "criticalmass.core",
     "criticalmass.parity",
@@ -90,8 +93,12 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "criticalmass.core.middleware.IdleTimeoutMiddleware",
+    "criticalmass.core.middleware.SecondFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "criticalmass.core.middleware.SecureHeadersMiddleware",
+    "criticalmass.core.middleware.NoStoreForMembersMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -168,17 +175,48 @@ AUTH_PASSWORD_VALIDATORS = [
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "parity:dashboard"
 LOGOUT_REDIRECT_URL = "parity:dashboard"
 
+# Accounts (django-allauth): sign-up is a request to join (core/joining.py); nobody acts before the
+# secretariat approves, and the secretariat approves only verified e-mail addresses. Log in by username.
+ACCOUNT_ADAPTER = "criticalmass.core.joining.AccountAdapter"
+ACCOUNT_SIGNUP_FORM_CLASS = "criticalmass.core.joining.JoinForm"
+ACCOUNT_LOGIN_METHODS = {"username"}
+ACCOUNT_SIGNUP_FIELDS = ["username*", "email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "optional"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "Critical Mass: "
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
+# allauth's own limits, per address and per key; failed logins are django-axes' to count (below).
+ACCOUNT_RATE_LIMITS = {
+    "signup": "20/m/ip", "confirm_email": "1/3m/key", "reset_password": "20/m/ip,5/m/key",
+    "reset_password_from_key": "20/m/ip", "change_password": "5/m/user", "login_failed": False,
+}
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Critical Mass"
+# Accounts that must set up a second factor before they change anything.
+SECOND_FACTOR_ROLES = ["secretariat", "reviewer"]
+# Idle sessions end: after this many minutes without a request for secretariat and reviewer accounts,
+# after the longer one for the others.
+IDLE_TIMEOUT_MINUTES = env_int("CRITICALMASS_IDLE_TIMEOUT_MINUTES", 120)
+IDLE_TIMEOUT_MINUTES_OTHERS = env_int("CRITICALMASS_IDLE_TIMEOUT_MINUTES_OTHERS", 60 * 24 * 14)
+
 # Login throttling (django-axes): lock an account+IP pair after N failures for an hour.
 AXES_FAILURE_LIMIT = env_int("CRITICALMASS_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_CALLABLE = "criticalmass.core.proxies.login_name"  # the login form is allauth's
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "core/locked_out.html"
+# Behind a proxy every client has the proxy's address: read the client's from X-Forwarded-For, only
+# when the request comes from one of these proxies (comma-separated addresses), never from anyone else.
+TRUSTED_PROXIES = env_list("CRITICALMASS_TRUSTED_PROXIES", [])
+AXES_CLIENT_IP_CALLABLE = "criticalmass.core.proxies.client_address"
 
 SECURE = env_bool("CRITICALMASS_SECURE", not DEBUG)
 SESSION_COOKIE_SECURE = SECURE

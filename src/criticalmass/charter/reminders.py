@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Q
 
 from criticalmass.charter.models import Commitment, Reminder, Report, ReportingCycle
+from criticalmass.core import membership
 from criticalmass.core.models import Role, User
 
 DEFAULT_DAYS_BEFORE = 14
@@ -49,10 +49,11 @@ def partner_messages(today: dt.date, days_before: int) -> Iterator[Message]:
 
 
 def reviewer_messages() -> Iterator[Message]:
-    waiting = list(Report.objects.filter(verifications__isnull=True).select_related("commitment"))
-    reviewers = User.objects.filter(Q(role=Role.REVIEWER), is_active=True)
+    waiting = list(Report.objects.filter(verifications__isnull=True).select_related("commitment__owner"))
+    reviewers = User.objects.filter(role_grants__role=Role.REVIEWER, is_active=True).distinct()
     for reviewer in reviewers:
-        keys = {f"review:{r.pk}:{reviewer.pk}": r for r in waiting}
+        keys = {f"review:{r.pk}:{reviewer.pk}": r for r in waiting
+                if membership.may_verify(reviewer, r.commitment.owner, r.commitment.organization_id)}
         sent = set(Reminder.objects.filter(key__in=keys).values_list("key", flat=True))
         new = {key: r for key, r in keys.items() if key not in sent}
         if new:

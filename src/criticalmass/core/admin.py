@@ -9,7 +9,7 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.db import models
 from django.http import HttpRequest
 
-from criticalmass.core.models import AuditEvent, Country, Organization, Source, User
+from criticalmass.core.models import AuditEvent, Country, Membership, Organization, RoleGrant, Source, User
 
 
 def is_secretariat(request: HttpRequest) -> bool:
@@ -41,11 +41,25 @@ class SecretariatAdmin(SecretariatPermissions, admin.ModelAdmin[Any]):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
+class RoleGrantInline(admin.TabularInline[RoleGrant, User]):
+    model = RoleGrant
+    fk_name = "user"
+    fields = ["role"]
+    extra = 0
+
+
+class MembershipInline(admin.TabularInline[Membership, User]):
+    model = Membership
+    fields = ["organization", "position"]
+    extra = 0
+
+
 @admin.register(User)
 class UserAdmin(BaseUserAdmin[User]):
-    list_display = ["username", "display_name", "email", "role", "is_active"]
-    list_filter = ["role", "is_active"]
-    fieldsets = [*BaseUserAdmin.fieldsets, ("Critical Mass", {"fields": ["role", "display_name"]})]  # type: ignore[misc]
+    list_display = ["username", "display_name", "email", "is_active"]
+    list_filter = ["role_grants__role", "is_active"]
+    fieldsets = [*BaseUserAdmin.fieldsets, ("Critical Mass", {"fields": ["display_name", "slug"]})]  # type: ignore[misc]
+    inlines = [RoleGrantInline, MembershipInline]
 
 
 @admin.register(Country)
