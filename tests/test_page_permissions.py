@@ -8,7 +8,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from tests.agreements.world import build_agreements
 from tests.charter.world import build_charter
-from tests.conftest import PERSONAS
+from tests.conftest import MEMBER_PERSONAS, PERSONAS
 from tests.events.world import build_events
 from tests.hub.world import build_hub
 from tests.parity.pages_world import build_operations, build_talks
@@ -116,7 +116,49 @@ ROLE_PAGES.update({
     "hub:practice_new": ("/hub/practices/new/", "get", set(PERSONAS)),
     "hub:review": ("/hub/review/", "get", {"secretariat"}),
 })
+ROLE_PAGES.update({
+    "secretariat:requests": ("/secretariat/", "get", {"secretariat"}),
+    "secretariat:approve": ("/secretariat/requests/{join}/approve/", "post", {"secretariat"}),
+    "secretariat:decline": ("/secretariat/requests/{join}/decline/", "post", {"secretariat"}),
+    "secretariat:members": ("/secretariat/members/", "get", {"secretariat"}),
+    "secretariat:member": ("/secretariat/members/{member}/", "get", {"secretariat"}),
+    "secretariat:membership_add": ("/secretariat/members/{member}/memberships/", "post", {"secretariat"}),
+    "secretariat:membership_remove": ("/secretariat/memberships/{membership}/remove/", "post", {"secretariat"}),
+    "secretariat:reset_access": ("/secretariat/members/{member}/access/", "post", {"secretariat"}),
+    "secretariat:organisations": ("/secretariat/organisations/", "get", {"secretariat"}),
+    "secretariat:organisation": ("/secretariat/organisations/{organisation}/", "get", {"secretariat"}),
+    "secretariat:audit": ("/secretariat/audit/", "get", {"secretariat"}),
+})
 ACCOUNT_PAGES = {"login": "/accounts/login/", "logout": "/accounts/logout/"}
+# allauth's pages anyone may open (asking to join, resetting a password)...
+ENTRANCE_PAGES = {
+    "account_login": "/accounts/login/",
+    "account_signup": "/accounts/signup/",
+    "account_inactive": "/accounts/inactive/",
+    "account_email_verification_sent": "/accounts/confirm-email/",
+    "account_reset_password": "/accounts/password/reset/",
+    "account_reset_password_done": "/accounts/password/reset/done/",
+    "account_reset_password_from_key_done": "/accounts/password/reset/key/done/",
+}
+# ...and those of a logged-in member's own account (anonymous people log in first).
+MEMBER_PAGES = {
+    "account": "/accounts/",
+    "account_email": "/accounts/email/",
+    "account_change_password": "/accounts/password/change/",
+    "account_set_password": "/accounts/password/set/",
+    "account_reauthenticate": "/accounts/reauthenticate/",
+    "mfa_index": "/accounts/2fa/",
+    "mfa_activate_totp": "/accounts/2fa/totp/activate/",
+    "mfa_deactivate_totp": "/accounts/2fa/totp/deactivate/",
+    "mfa_view_recovery_codes": "/accounts/2fa/recovery-codes/",
+    "mfa_generate_recovery_codes": "/accounts/2fa/recovery-codes/generate/",
+    "mfa_download_recovery_codes": "/accounts/2fa/recovery-codes/download/",
+}
+# Steps of a flow, opened only by a link or in the middle of a login: tests/core/test_joining.py and
+# tests/core/test_second_factor.py follow them.
+FLOW_STEPS = {"account_logout", "account_confirm_email", "account_reset_password_from_key",
+              "account_confirm_login_code", "account_request_reauthentication_code",
+              "account_confirm_reauthentication_code", "mfa_authenticate", "mfa_reauthenticate"}
 
 
 def named_patterns(resolver: URLResolver, namespace: str = "") -> set[str]:
@@ -143,7 +185,30 @@ def world(make_mission, observe, source):
 
 
 def test_it_names_every_page_of_the_site():
-    assert named_patterns(get_resolver()) == set(PUBLIC_PAGES) | set(ACCOUNT_PAGES) | set(ROLE_PAGES)
+    assert named_patterns(get_resolver()) == (set(PUBLIC_PAGES) | set(ACCOUNT_PAGES) | set(ROLE_PAGES)
+                                              | set(ENTRANCE_PAGES) | set(MEMBER_PAGES) | FLOW_STEPS)
+
+
+@pytest.mark.parametrize("name", sorted(ENTRANCE_PAGES))
+def test_it_opens_each_entrance_page_to_anonymous_people(client, db, name):
+    assert client.get(ENTRANCE_PAGES[name]).status_code == 200
+
+
+@pytest.mark.parametrize("name", sorted(MEMBER_PAGES))
+def test_it_sends_anonymous_people_to_log_in_before_their_account_pages(client, db, name):
+    response = client.get(MEMBER_PAGES[name])
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+
+
+# Pages about an authenticator answer 404 to an account that has none.
+ABOUT_AN_AUTHENTICATOR = {"mfa_deactivate_totp", "mfa_view_recovery_codes", "mfa_download_recovery_codes"}
+
+
+@pytest.mark.parametrize("name", sorted(MEMBER_PAGES))
+def test_it_opens_account_pages_to_every_logged_in_persona(client_as, name):
+    expected = (200, 302, 404) if name in ABOUT_AN_AUTHENTICATOR else (200, 302)
+    for persona in [*PERSONAS, *MEMBER_PERSONAS]:
+        assert client_as(persona).get(MEMBER_PAGES[name]).status_code in expected, persona
 
 
 @pytest.mark.parametrize("name", sorted(PUBLIC_PAGES))
@@ -179,7 +244,11 @@ def test_it_logs_out_only_with_a_post(client_as):
 @pytest.mark.parametrize("name", sorted(ROLE_PAGES))
 def test_it_opens_each_role_page_only_to_its_roles(client_as, personas, organisations, name):
     address, method, allowed = ROLE_PAGES[name]
-    url = address.format(**build_charter(personas["partner"], personas["reviewer"]))
+    # The secretariat's changes fall on accounts outside PERSONAS, which the loop logs in after it.
+    ids = {"member": personas["applicant"].pk, "join": personas["applicant"].join_request.pk,
+           "membership": personas["another_partner"].memberships.get().pk,
+           "organisation": organisations["Ghana Armed Forces"].pk}
+    url = address.format(**build_charter(personas["partner"], personas["reviewer"]), **ids)
     build_watchdog()
     if name.startswith("agreements:"):
         build_agreements()
