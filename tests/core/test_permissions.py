@@ -40,7 +40,8 @@ def test_it_lets_any_of_several_roles_in(client_as, persona, status):
 
 
 def test_it_refuses_a_superuser_without_the_role(db, client):
-    admin = User.objects.create_superuser("root", "root@example.org", "root-password-123", roles=[Role.VISITOR])
+    admin = User.objects.create_superuser("root", "root@example.org", "root-password-123",
+                                          roles=[Role.VISITOR])
     client.force_login(admin)
     assert client.get(SECRETARIAT_ONLY).status_code == 403
 

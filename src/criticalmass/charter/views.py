@@ -204,7 +204,8 @@ def own_commitment(request: HttpRequest, pk: int) -> Commitment:
 @role_required(*PARTNER)
 @require_safe
 def mine(request: HttpRequest) -> HttpResponse:
-    colleagues = User.objects.filter(memberships__organization_id__in=membership.organisation_ids(me(request)))
+    my_organisations = membership.organisation_ids(me(request))
+    colleagues = User.objects.filter(memberships__organization_id__in=my_organisations)
     items = list(queries.commitments().filter(Q(owner=me(request)) | Q(owner__in=colleagues)).distinct())
     cycles = ReportingCycle.objects.all()
     counts = {cycle.pk: sum(c.cycle_id == cycle.pk for c in items) for cycle in cycles}

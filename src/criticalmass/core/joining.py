@@ -34,16 +34,17 @@ class JoinForm(forms.Form):
     """The fields allauth's sign-up form adds: who you are, for which organisation, and why."""
 
     display_name = forms.CharField(max_length=200, label="Name or pseudonym",
-                                   help_text="Shown publicly once you are approved; your login name never is.")
+                                   help_text="Shown publicly once you are approved; never your login name.")
     kind = forms.ChoiceField(choices=JoinRequest.Kind.choices, label="I ask to join as")
-    organization = forms.ModelChoiceField(Organization.objects.all(), required=False,
-                                          label="My organisation", empty_label="(not listed: I propose it below)")
+    organization = forms.ModelChoiceField(Organization.objects.all(), required=False, label="My organisation",
+                                          empty_label="(not listed: I propose it below)")
     proposed_organization = forms.CharField(max_length=300, required=False, label="Or propose it: its name")
     proposed_kind = forms.ChoiceField(choices=[("", "—"), *Organization.Kind.choices], required=False,
                                       label="Its kind")
     country = forms.ModelChoiceField(Country.objects.all(), label="Country")
     languages = forms.CharField(max_length=200, label="Languages I work in", help_text="e.g. English, French")
-    why = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), max_length=2000, label="Why I ask to join")
+    why = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), max_length=2000,
+                          label="Why I ask to join")
 
     def clean(self) -> dict[str, Any]:
         cleaned: dict[str, Any] = super().clean() or {}
@@ -65,7 +66,7 @@ class JoinForm(forms.Form):
         audit("member.requested", f"core.joinrequest:{join.pk}", user=user, detail={"kind": join.kind})
 
 
-class AccountAdapter(DefaultAccountAdapter):
+class AccountAdapter(DefaultAccountAdapter):  # type: ignore[misc]  # allauth is untyped
     """allauth's adapter; accounts made by sign-up start with no role (a request to join)."""
 
     def get_signup_redirect_url(self, request: HttpRequest) -> str:
@@ -73,7 +74,7 @@ class AccountAdapter(DefaultAccountAdapter):
 
 
 def email_verified(user: User) -> bool:
-    return EmailAddress.objects.filter(user=user, email__iexact=user.email, verified=True).exists()
+    return bool(EmailAddress.objects.filter(user=user, email__iexact=user.email, verified=True).exists())
 
 
 def tell(user: User, subject: str, lines: list[str]) -> None:

@@ -62,7 +62,8 @@ class IdleTimeoutMiddleware:
 
 
 # What an account without its second factor may still post: setting it up, logging out.
-SETUP_PATHS = ("/accounts/2fa/", "/accounts/reauthenticate/", "/accounts/logout/", "/accounts/password/change/")
+SETUP_PATHS = ("/accounts/2fa/", "/accounts/reauthenticate/", "/accounts/logout/",
+               "/accounts/password/change/")
 
 
 def needs_second_factor(user: Any) -> bool:

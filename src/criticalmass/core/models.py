@@ -100,7 +100,8 @@ class User(AbstractUser):
 def unique_slug(text: str, exclude_pk: int | None = None) -> str:
     base = slugify(text)[:100] or "member"
     candidate, number = base, 1
-    while User.objects.filter(slug=candidate).exclude(pk=exclude_pk).exists():
+    others = User.objects.exclude(pk=exclude_pk) if exclude_pk is not None else User.objects.all()
+    while others.filter(slug=candidate).exists():
         number += 1
         candidate = f"{base}-{number}"
     return candidate
@@ -180,14 +181,16 @@ class Membership(models.Model):
 
     class Meta:
         ordering = ["organization__name", "user_id"]
-        constraints = [models.UniqueConstraint(fields=["user", "organization"], name="one_membership_per_org")]
+        constraints = [models.UniqueConstraint(fields=["user", "organization"],
+                                               name="one_membership_per_org")]
 
     def __str__(self) -> str:
         return f"{self.user_id} in {self.organization_id} ({self.position})"
 
 
 class JoinRequest(models.Model):
-    """A request to join: the account exists, holds no role and shows nowhere until the secretariat approves."""
+    """A request to join: the account exists, holds no role and shows nowhere until the secretariat
+    approves."""
 
     class Kind(models.TextChoices):
         CHAMPION = "champion", "Champion (partner)"

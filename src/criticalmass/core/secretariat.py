@@ -122,8 +122,9 @@ def membership_add(request: HttpRequest, pk: int) -> HttpResponse:
         with transaction.atomic():
             Membership.objects.update_or_create(user=found, organization=form.cleaned_data["organization"],
                                                 defaults={"position": form.cleaned_data["position"]})
-            audit("membership.set", f"core.user:{found.pk}", user=me(request), detail={
-                "organization": form.cleaned_data["organization"].pk, "position": form.cleaned_data["position"]})
+            audit("membership.set", f"core.user:{found.pk}", user=me(request),
+                  detail={"organization": form.cleaned_data["organization"].pk,
+                          "position": form.cleaned_data["position"]})
         messages.success(request, "Membership saved.")
     else:
         messages.error(request, "Choose an organisation and a role in it.")
@@ -175,8 +176,8 @@ def organisations(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             saved = form.save()
-            audit("organization.changed" if found else "organization.created", f"core.organization:{saved.pk}",
-                  user=me(request))
+            action = "organization.changed" if found else "organization.created"
+            audit(action, f"core.organization:{saved.pk}", user=me(request))
         messages.success(request, f"{saved} saved.")
         return redirect("secretariat:organisations")
     listed = Organization.objects.select_related("country").prefetch_related("memberships__user")
