@@ -246,10 +246,40 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 
-EMAIL_BACKEND = os.environ.get(
-    "CRITICALMASS_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
-)
+SMTP_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+EMAIL_HOST = os.environ.get("CRITICALMASS_EMAIL_HOST", "")
+EMAIL_USE_TLS = env_bool("CRITICALMASS_EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("CRITICALMASS_EMAIL_USE_SSL", False)
+EMAIL_PORT = env_int("CRITICALMASS_EMAIL_PORT", 465 if EMAIL_USE_SSL else 587 if EMAIL_USE_TLS else 25)
+EMAIL_HOST_USER = os.environ.get("CRITICALMASS_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("CRITICALMASS_EMAIL_PASSWORD", "")
+EMAIL_TIMEOUT = 30
+# A host set means SMTP; without one, mail is printed to the console (development).
+CONSOLE_BACKEND = "django.core.mail.backends.console.EmailBackend"
+EMAIL_BACKEND = os.environ.get("CRITICALMASS_EMAIL_BACKEND", SMTP_BACKEND if EMAIL_HOST else CONSOLE_BACKEND)
 DEFAULT_FROM_EMAIL = os.environ.get("CRITICALMASS_FROM_EMAIL", "secretariat@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+
+def check_mail_settings() -> None:
+    """Mail settings that cannot work together stop the start, naming the variables (never a password)."""
+    if EMAIL_USE_TLS and EMAIL_USE_SSL:
+        raise ImproperlyConfigured("CRITICALMASS_EMAIL_USE_TLS and CRITICALMASS_EMAIL_USE_SSL are both true; "
+                                   "choose one (STARTTLS on 587, or SSL on 465)")
+    if bool(EMAIL_HOST_USER) != bool(EMAIL_HOST_PASSWORD):
+        raise ImproperlyConfigured("CRITICALMASS_EMAIL_USER and CRITICALMASS_EMAIL_PASSWORD go together: "
+                                   "set both, or neither")
+    if EMAIL_BACKEND == SMTP_BACKEND and not EMAIL_HOST:
+        raise ImproperlyConfigured("CRITICALMASS_EMAIL_BACKEND is SMTP but CRITICALMASS_EMAIL_HOST "
+                                   "is not set")
+    if not 0 < EMAIL_PORT < 65536:
+        raise ImproperlyConfigured(f"CRITICALMASS_EMAIL_PORT must be a port number, got {EMAIL_PORT}")
+    if "@" not in DEFAULT_FROM_EMAIL:
+        raise ImproperlyConfigured("CRITICALMASS_FROM_EMAIL must be an e-mail address, "
+                                   f"got {DEFAULT_FROM_EMAIL!r}")
+
+
+check_mail_settings()
 
 API_PAGE_SIZE = env_int("CRITICALMASS_API_PAGE_SIZE", 100)
 
