@@ -144,6 +144,10 @@ ENTRANCE_PAGES = {
 # ...and those of a logged-in member's own account (anonymous people log in first).
 MEMBER_PAGES = {
     "account": "/accounts/",
+    "my_data": "/accounts/data/",
+    "my_data_json": "/accounts/data.json",
+    "delete_account": "/accounts/delete/",
+    "preferences": "/accounts/preferences/",
     "account_email": "/accounts/email/",
     "account_change_password": "/accounts/password/change/",
     "account_set_password": "/accounts/password/set/",

@@ -246,6 +246,11 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 
+# The site's public address, for the links in mails (reminders, notices).
+SITE_URL = os.environ.get("CRITICALMASS_SITE_URL", "http://localhost:8000").rstrip("/")
+if not SITE_URL.startswith(("http://", "https://")):
+    raise ImproperlyConfigured(f"CRITICALMASS_SITE_URL must start with http:// or https://, got {SITE_URL!r}")
+
 SMTP_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = os.environ.get("CRITICALMASS_EMAIL_HOST", "")
 EMAIL_USE_TLS = env_bool("CRITICALMASS_EMAIL_USE_TLS", False)

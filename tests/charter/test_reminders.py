@@ -92,3 +92,28 @@ def test_it_logs_nothing_when_the_mail_server_fails(personas, open_cycle, make_c
     with pytest.raises(CommandError, match="Could not send e-mail: connection refused"):
         run()
     assert not Reminder.objects.exists()
+
+
+def test_it_links_each_reminder_to_the_page_to_act_on(personas, open_cycle, make_commitment, settings):
+    settings.SITE_URL = "https://wps.example.org"
+    commitment = make_commitment(personas["partner"], open_cycle)
+    run()
+    body = mail.outbox[0].body
+    assert f"https://wps.example.org/my/commitments/{commitment.pk}/report/" in body
+    assert "https://wps.example.org/accounts/preferences/" in body
+
+
+def test_it_sends_no_reminder_to_a_member_who_chose_not_to_get_them(personas, open_cycle, make_commitment):
+    personas["partner"].notify_reminders = False
+    personas["partner"].save()
+    make_commitment(personas["partner"], open_cycle)
+    run()
+    assert mail.outbox == []
+
+
+def test_it_links_reviewers_to_the_report_to_verify(personas, open_cycle, make_commitment, make_report):
+    report = make_report(make_commitment(personas["partner"], open_cycle))
+    mail.outbox.clear()
+    run()
+    to_reviewer = next(m for m in mail.outbox if m.to == ["reviewer@example.org"])
+    assert f"/review/#report-{report.pk}" in to_reviewer.body

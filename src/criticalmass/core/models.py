@@ -20,6 +20,10 @@ class Role(models.TextChoices):
     VISITOR = "visitor", "Visitor"
 
 
+# Languages a member may choose for mail (and, when the interface is translated, the pages).
+LANGUAGES = [("en", "English"), ("fr", "Français"), ("es", "Español"), ("ar", "العربية")]
+
+
 class UserManager(BaseUserManager["User"]):
     """Django's manager, taking the platform roles to grant as `roles=[...]`."""
 
@@ -52,6 +56,13 @@ class User(AbstractUser):
     )
     slug = models.SlugField(max_length=120, unique=True, null=True, blank=True,
                             help_text="The member's public address; never the login name.")
+    notify_reminders = models.BooleanField(default=True, help_text="Reminders of reporting deadlines.")
+    notify_reviews = models.BooleanField(default=True,
+                                         help_text="Notices of reports awaiting verification.")
+    language = models.CharField(max_length=8, choices=LANGUAGES, default="en",
+                                help_text="The language of mails and, later, of the pages.")
+    deleted_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the member deleted their data; shown as a former member.")
 
     objects = UserManager()  # type: ignore[misc]
 
@@ -92,6 +103,9 @@ class User(AbstractUser):
     @property
     def public_name(self) -> str:
         """The display name or pseudonym; never the login name."""
+        if self.deleted_at is not None:
+            organisation = self.organizations.order_by("name").values_list("name", flat=True).first()
+            return f"Former member of {organisation}" if organisation else "Former member"
         if self.display_name:
             return self.display_name
         return "A member" if self.is_active else "Former member"

@@ -5,3 +5,9 @@ from django.dispatch import Signal
 # Sent by the importers after a file is imported (committed), with `dataset` (its name) and `summary`:
 # other apps refresh what they derive from imported data (the search index) without importing them.
 dataset_imported = Signal()
+
+# Sent when a member asks for their data, with `user`: each app answers {section: [records as dicts]}.
+member_data_requested = Signal()
+# Sent (inside the transaction) when a member deletes their data, with `user`: each app removes or
+# anonymises what is personal; public commitments and reports stay, shown as a former member's.
+member_forgotten = Signal()

@@ -1,5 +1,6 @@
 """Members: several platform roles per account (RoleGrant, from the old single `role`), a public slug
-that is never the login name, organisations' kinds and memberships, and requests to join."""
+that is never the login name, notice preferences and language, the mark of a former member,
+organisations' kinds and memberships, and requests to join."""
 
 import django.db.models.deletion
 from django.conf import settings
@@ -47,6 +48,26 @@ class Migration(migrations.Migration):
             model_name='user',
             name='slug',
             field=models.SlugField(blank=True, help_text="The member's public address; never the login name.", max_length=120, null=True, unique=True),
+        ),
+        migrations.AddField(
+            model_name='user',
+            name='deleted_at',
+            field=models.DateTimeField(blank=True, help_text='When the member deleted their data; shown as a former member.', null=True),
+        ),
+        migrations.AddField(
+            model_name='user',
+            name='language',
+            field=models.CharField(choices=[('en', 'English'), ('fr', 'Français'), ('es', 'Español'), ('ar', 'العربية')], default='en', help_text='The language of mails and, later, of the pages.', max_length=8),
+        ),
+        migrations.AddField(
+            model_name='user',
+            name='notify_reminders',
+            field=models.BooleanField(default=True, help_text='Reminders of reporting deadlines.'),
+        ),
+        migrations.AddField(
+            model_name='user',
+            name='notify_reviews',
+            field=models.BooleanField(default=True, help_text='Notices of reports awaiting verification.'),
         ),
         migrations.AlterField(
             model_name='organization',
