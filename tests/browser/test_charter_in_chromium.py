@@ -67,7 +67,7 @@ def test_it_signs_the_charter_and_reports_on_a_commitment(browser, live_server, 
     assert "Report saved." in page.content()
     assert Report.objects.get().progress == "met"
 
-    page.goto(live_server.url + "/accountability/partners/ally/")
+    page.goto(live_server.url + "/accountability/partners/jon-ally/")
     assert "Two women mediators joined the talks in March." in page.content()
     assert page.locator("article.commitment .tag").first.text_content() == "Met"
     ARTIFACTS.mkdir(exist_ok=True)

@@ -135,3 +135,20 @@ def test_it_lets_a_member_change_the_password_in_the_account_pages(client_as, pe
         "oldpassword": "partner-password-123", "password1": new, "password2": new})
     assert response.status_code == 302
     assert User.objects.get(username="partner").check_password(new)
+
+
+def test_it_takes_a_champion_from_asking_to_join_to_recording_an_event(applicant, client_as, organisations):
+    from criticalmass.charter.models import CharterVersion, Signature
+    from criticalmass.events.models import Event
+
+    CharterVersion.objects.create(number=1, title="Charter", text="Text.", published_at="2025-01-01T00:00Z")
+    verify(applicant)
+    join = JoinRequest.objects.get(user__username="amina")
+    client_as("secretariat").post(f"/secretariat/requests/{join.pk}/approve/")
+    response = applicant.post("/charter/sign/", {"name": "Amina K.", "title": "Director", "consent": "on"})
+    assert response.status_code == 302 and Signature.objects.get().user.username == "amina"
+    engineers = Organization.objects.get(name="Sahel Women Engineers")
+    response = applicant.post("/events/new/", {"name": "Open day", "slug": "open-day", "date": "2030-05-01",
+                                               "organizer": engineers.pk})
+    assert response.status_code == 302
+    assert Event.objects.get(slug="open-day").organizer == engineers
