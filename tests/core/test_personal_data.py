@@ -8,7 +8,7 @@ import json
 import pytest
 from django.test import Client
 
-from criticalmass.charter.models import Commitment, Signature
+from criticalmass.charter.models import CharterVersion, Commitment, Signature
 from criticalmass.core.models import AuditEvent, User
 from criticalmass.events.models import PanelPledge
 from tests.charter.world import build_charter
@@ -17,7 +17,8 @@ from tests.charter.world import build_charter
 @pytest.fixture
 def charter(personas):
     ids = build_charter(personas["partner"], personas["reviewer"])
-    Signature.objects.create(user=personas["partner"], version_id=1, name="Partner Person", title="Minister",
+    Signature.objects.create(user=personas["partner"], version=CharterVersion.objects.get(),
+                             name="Partner Person", title="Minister",
                              consented_at="2025-01-01T00:00Z", bio="A bio.")
     PanelPledge.objects.create(user=personas["partner"])
     return ids
