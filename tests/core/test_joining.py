@@ -4,6 +4,7 @@ with a reason from its own pages, the applicant is told by mail; nothing is publ
 from __future__ import annotations
 
 import re
+import socket
 
 import pytest
 from django.core import mail
@@ -152,3 +153,19 @@ def test_it_takes_a_champion_from_asking_to_join_to_recording_an_event(applicant
                                                "organizer": engineers.pk})
     assert response.status_code == 302
     assert Event.objects.get(slug="open-day").organizer == engineers
+
+
+def test_it_keeps_the_decision_and_audits_a_mail_that_could_not_be_sent(applicant, client_as, settings):
+    from criticalmass.core.models import AuditEvent
+
+    with socket.socket() as probe:  # a port nothing listens on: the SMTP server refuses
+        probe.bind(("127.0.0.1", 0))
+        closed_port = probe.getsockname()[1]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", closed_port
+    join = JoinRequest.objects.get(user__username="amina")
+    response = client_as("secretariat").post(f"/secretariat/requests/{join.pk}/decline/",
+                                             {"reason": "Unknown firm."}, follow=True)
+    assert JoinRequest.objects.get(pk=join.pk).status == "declined"
+    assert "the mail could not be sent" in response.content.decode()
+    assert AuditEvent.objects.filter(action="mail.failed", target=f"core.user:{join.user_id}").exists()

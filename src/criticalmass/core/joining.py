@@ -8,6 +8,7 @@ applicant is told by mail either way. Only a verified e-mail address can be appr
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from allauth.account.adapter import DefaultAccountAdapter
@@ -21,6 +22,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from criticalmass.core.models import Country, JoinRequest, Membership, Organization, Role, User, audit
+
+logger = logging.getLogger(__name__)
 
 ROLE_OF_KIND = {
     JoinRequest.Kind.CHAMPION: Role.PARTNER,
@@ -77,13 +80,21 @@ def email_verified(user: User) -> bool:
     return bool(EmailAddress.objects.filter(user=user, email__iexact=user.email, verified=True).exists())
 
 
-def tell(user: User, subject: str, lines: list[str]) -> None:
-    send_mail(f"Critical Mass: {subject}", "\n".join([f"Dear {user.display_name},", "", *lines]),
-              settings.DEFAULT_FROM_EMAIL, [user.email])
+def tell(user: User, subject: str, lines: list[str]) -> bool:
+    """Mail the member; a refused or unreachable mail server is logged and audited, never silent, and
+    does not undo the decision (the secretariat is told to reach them another way)."""
+    try:
+        send_mail(f"Critical Mass: {subject}", "\n".join([f"Dear {user.display_name},", "", *lines]),
+                  settings.DEFAULT_FROM_EMAIL, [user.email])
+    except OSError as exc:  # smtplib's errors are OSErrors too
+        logger.error("Could not mail %s about %r: %s", f"core.user:{user.pk}", subject, exc)
+        audit("mail.failed", f"core.user:{user.pk}", detail={"subject": subject, "error": str(exc)})
+        return False
+    return True
 
 
 @transaction.atomic
-def approve(join: JoinRequest, by: User, site: str) -> None:
+def approve(join: JoinRequest, by: User, site: str) -> bool:
     """Grant the asked role; add the member to their organisation, created if it was proposed."""
     organisation = join.organization
     if organisation is None:
@@ -97,18 +108,18 @@ def approve(join: JoinRequest, by: User, site: str) -> None:
     join.save()
     audit("member.approved", f"core.joinrequest:{join.pk}", user=by,
           detail={"member": join.user.pk, "organization": organisation.pk})
-    tell(join.user, "you are a member", [
+    return tell(join.user, "you are a member", [
         f"The secretariat approved your request to join as {join.get_kind_display().lower()}, "
         f"for {organisation}.", "", f"Log in: {site}{reverse('login')}"])
 
 
 @transaction.atomic
-def decline(join: JoinRequest, by: User, reason: str) -> None:
+def decline(join: JoinRequest, by: User, reason: str) -> bool:
     join.status, join.reason = JoinRequest.Status.DECLINED, reason
     join.decided_by, join.decided_at = by, timezone.now()
     join.save()
     audit("member.declined", f"core.joinrequest:{join.pk}", user=by, detail={"member": join.user.pk})
-    tell(join.user, "your request to join", [
+    return tell(join.user, "your request to join", [
         "The secretariat declined your request to join, for this reason:", "", reason])
 
 

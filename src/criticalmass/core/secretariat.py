@@ -64,8 +64,11 @@ def approve(request: HttpRequest, pk: int) -> HttpResponse:
     if not joining.email_verified(join.user):
         messages.error(request, f"{join.user.display_name} has not verified their e-mail address yet.")
         return redirect("secretariat:requests")
-    joining.approve(join, me(request), request.build_absolute_uri("/").rstrip("/"))
-    messages.success(request, f"{join.user.display_name} is a member; they were told by mail.")
+    if joining.approve(join, me(request), request.build_absolute_uri("/").rstrip("/")):
+        messages.success(request, f"{join.user.display_name} is a member; they were told by mail.")
+    else:
+        messages.warning(request, f"{join.user.display_name} is a member, but the mail to tell them "
+                         "could not be sent (see the audit); tell them another way.")
     return redirect("secretariat:requests")
 
 
@@ -77,8 +80,11 @@ def decline(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, "Give the applicant a reason.")
         return redirect("secretariat:requests")
-    joining.decline(join, me(request), form.cleaned_data["reason"])
-    messages.success(request, f"{join.user.display_name}'s request is declined; they were told by mail.")
+    if joining.decline(join, me(request), form.cleaned_data["reason"]):
+        messages.success(request, f"{join.user.display_name}'s request is declined; they were told by mail.")
+    else:
+        messages.warning(request, f"{join.user.display_name}'s request is declined, but the mail could "
+                         "not be sent (see the audit); tell them another way.")
     return redirect("secretariat:requests")
 
 
