@@ -246,14 +246,19 @@ def test_it_logs_out_only_with_a_post(client_as):
     assert "_auth_user_id" not in client.session
 
 
-@pytest.mark.parametrize("name", sorted(ROLE_PAGES))
-def test_it_opens_each_role_page_only_to_its_roles(client_as, personas, organisations, name):
-    address, method, allowed = ROLE_PAGES[name]
-    # The secretariat's changes fall on accounts outside PERSONAS, which the loop logs in after it.
+def role_page_url(address: str, personas, organisations) -> str:
+    """The address with its objects made. The secretariat's changes fall on accounts outside PERSONAS,
+    which the loops log in after it."""
     ids = {"member": personas["applicant"].pk, "join": personas["applicant"].join_request.pk,
            "membership": personas["another_partner"].memberships.get().pk,
            "organisation": organisations["Ghana Armed Forces"].pk}
-    url = address.format(**build_charter(personas["partner"], personas["reviewer"]), **ids)
+    return address.format(**build_charter(personas["partner"], personas["reviewer"]), **ids)
+
+
+@pytest.mark.parametrize("name", sorted(ROLE_PAGES))
+def test_it_opens_each_role_page_only_to_its_roles(client_as, personas, organisations, name):
+    address, method, allowed = ROLE_PAGES[name]
+    url = role_page_url(address, personas, organisations)
     build_watchdog()
     if name.startswith("agreements:"):
         build_agreements()
@@ -269,3 +274,12 @@ def test_it_opens_each_role_page_only_to_its_roles(client_as, personas, organisa
             assert status in ((200,) if method == "get" else (200, 302, 400)), persona
         else:
             assert status == 403, persona
+
+
+@pytest.mark.parametrize("name", sorted(ROLE_PAGES))
+def test_it_refuses_every_role_page_to_applicants_pending_or_declined(client_as, personas, organisations,
+                                                                     name):
+    address, method, _allowed = ROLE_PAGES[name]
+    url = role_page_url(address, personas, organisations)
+    for persona in ["applicant", "declined"]:
+        assert getattr(client_as(persona), method)(url).status_code == 403, persona
