@@ -159,9 +159,9 @@ MEMBER_PAGES = {
     "mfa_generate_recovery_codes": "/accounts/2fa/recovery-codes/generate/",
     "mfa_download_recovery_codes": "/accounts/2fa/recovery-codes/download/",
 }
-# Steps of a flow, opened only by a link or in the middle of a login: tests/core/test_joining.py and
-# tests/core/test_second_factor.py follow them.
-FLOW_STEPS = {"account_logout", "account_confirm_email", "account_reset_password_from_key",
+# Steps of a flow, opened only by a link or in the middle of a login: tests/core/test_joining.py,
+# tests/core/test_second_factor.py and tests/charter/test_reminders.py (unsubscribe) follow them.
+FLOW_STEPS = {"unsubscribe", "account_logout", "account_confirm_email", "account_reset_password_from_key",
               "account_confirm_login_code", "account_request_reauthentication_code",
               "account_confirm_reauthentication_code", "mfa_authenticate", "mfa_reauthenticate"}
 

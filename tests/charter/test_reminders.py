@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from io import StringIO
 
 import pytest
@@ -10,6 +11,7 @@ from django.core.management import CommandError, call_command
 from django.test import override_settings
 
 from criticalmass.charter.models import Reminder
+from criticalmass.core.models import User
 
 pytestmark = pytest.mark.usefixtures("locmem")
 
@@ -117,3 +119,19 @@ def test_it_links_reviewers_to_the_report_to_verify(personas, open_cycle, make_c
     run()
     to_reviewer = next(m for m in mail.outbox if m.to == ["reviewer@example.org"])
     assert f"/review/#report-{report.pk}" in to_reviewer.body
+
+
+def test_it_stops_a_kind_of_notice_from_the_link_in_its_mail_without_logging_in(
+        client, personas, open_cycle, make_commitment):
+    make_commitment(personas["partner"], open_cycle)
+    run()
+    stop = re.search(r"Stop these mails: http://localhost:8000(\S+)", mail.outbox[0].body).group(1)
+    assert client.get(stop).status_code == 200
+    assert User.objects.get(username="partner").notify_reminders  # following the link changes nothing
+    assert client.post(stop).status_code == 200
+    partner = User.objects.get(username="partner")
+    assert (partner.notify_reminders, partner.notify_reviews) == (False, True)
+
+
+def test_it_refuses_a_changed_stop_link(client, personas):
+    assert client.post("/accounts/unsubscribe/not-a-token/").status_code == 404

@@ -17,6 +17,7 @@ from django.urls import reverse
 from criticalmass.charter.models import Commitment, Reminder, Report, ReportingCycle
 from criticalmass.core import membership
 from criticalmass.core.models import Role, User
+from criticalmass.core.personal_data import unsubscribe_token
 
 DEFAULT_DAYS_BEFORE = 14
 
@@ -32,6 +33,7 @@ class Message:
     recipient: User
     subject: str
     lines: list[str] = field(default_factory=list)
+    notice: str = "reminders"  # the kind of notice its stop link stops (core.personal_data.NOTICES)
 
 
 def unreported(cycle: ReportingCycle) -> dict[User, list[Commitment]]:
@@ -70,15 +72,16 @@ def reviewer_messages() -> Iterator[Message]:
         if new:
             yield Message(list(new), reviewer, f"Critical Mass: {len(new)} report(s) await verification",
                           [f"- {r.commitment.what[:120]}\n  Verify: {link('charter:review')}#report-{r.pk}"
-                           for r in new.values()])
+                           for r in new.values()], notice="reviews")
 
 
 def send(message: Message) -> bool:
     """Send once: skip when already logged or when the person has no e-mail address."""
     if not message.recipient.email or Reminder.objects.filter(key__in=message.keys).exists():
         return False
+    stop = link("unsubscribe", unsubscribe_token(message.recipient, message.notice))
     body = "\n".join(["Hello,", "", *message.lines, "", "Critical Mass", "",
-                      f"Choose which mails you get, or stop these: {link('preferences')}"])
+                      f"Stop these mails: {stop}", f"Choose which mails you get: {link('preferences')}"])
     with transaction.atomic():
         for key in message.keys:
             Reminder.objects.create(key=key, recipient=message.recipient.email, subject=message.subject)

@@ -14,6 +14,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.core import signing
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -126,3 +127,30 @@ def preferences(request: HttpRequest) -> HttpResponse:
         messages.success(request, "Your choices are saved.")
         return redirect("preferences")
     return render(request, "core/preferences.html", {"form": form}, status=400 if form.errors else 200)
+
+
+# The notices a link in a mail can stop without logging in, and the preference each one clears.
+NOTICES = {"reminders": "notify_reminders", "reviews": "notify_reviews"}
+UNSUBSCRIBE_SALT = "criticalmass.unsubscribe"
+
+
+def unsubscribe_token(user: User, notice: str) -> str:
+    return signing.dumps({"user": user.pk, "notice": notice}, salt=UNSUBSCRIBE_SALT, compress=True)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    """Stop one kind of notice from the link in its mail: the page asks, a post stops it (a mail
+    scanner following the link changes nothing)."""
+    try:
+        found = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+        user = User.objects.get(pk=found["user"], is_active=True)
+        field = NOTICES[found["notice"]]
+    except (signing.BadSignature, User.DoesNotExist, KeyError, TypeError):
+        return render(request, "core/unsubscribe.html", {"invalid": True}, status=404)
+    if request.method == "POST":
+        setattr(user, field, False)
+        user.save(update_fields=[field])
+        audit("notices.unsubscribed", f"core.user:{user.pk}", user=user, detail={"notice": found["notice"]})
+        return render(request, "core/unsubscribe.html", {"done": True, "notice": found["notice"]})
+    return render(request, "core/unsubscribe.html", {"notice": found["notice"]})

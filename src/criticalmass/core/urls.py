@@ -13,6 +13,7 @@ urlpatterns = [
     path("data.json", personal_data.my_data_json, name="my_data_json"),
     path("delete/", personal_data.delete_account, name="delete_account"),
     path("preferences/", personal_data.preferences, name="preferences"),
+    path("unsubscribe/<str:token>/", personal_data.unsubscribe, name="unsubscribe"),
     # Sign-up (a request to join), e-mail verification, password reset and change, e-mail, second factor.
     path("", include("allauth.urls")),
 ]
