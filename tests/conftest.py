@@ -1,34 +1,87 @@
 """Shared fixtures: the personas every permission test uses, and small data builders.
 
 Personas: secretariat, partner, advocate, reviewer, visitor (a logged-in account with no
-special role) and anonymous (nobody logged in).
+special role) and anonymous (nobody logged in). Beside them (MEMBER_PERSONAS): another_partner (a
+partner of another organisation), inside_reviewer (a reviewer who belongs to the partner's
+organisation), applicant (asked to join, not yet approved) and declined (a declined applicant).
+
+Organisations (ORGANISATIONS): the partner is focal point of "Ghana Armed Forces", the reviewer a member
+of "Women Mediators Network" (a women's organisation), another_partner head of "Ministry of Peace".
+Each persona's display name is its name, and so is its public slug.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from pathlib import Path
 
 import pytest
+from allauth.mfa.totp.internal.auth import TOTP
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.test import Client
 
-from criticalmass.core.models import Role, Source, User
+from criticalmass.core.models import JoinRequest, Membership, Organization, Role, Source, User
 from criticalmass.parity.models import Observation, Process
 
+# Secretariat and reviewer personas have set up their second factor (TOTP) with this secret.
+PERSONA_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 PERSONAS = ["secretariat", "partner", "advocate", "reviewer", "visitor"]
+MEMBER_PERSONAS = ["another_partner", "inside_reviewer", "applicant", "declined"]
+ORGANISATIONS = {
+    "Ghana Armed Forces": (Organization.Kind.MILITARY_POLICE, "GHA"),
+    "Women Mediators Network": (Organization.Kind.WOMENS_ORGANIZATION, "GHA"),
+    "Ministry of Peace": (Organization.Kind.GOVERNMENT, "KEN"),
+}
+# persona -> (roles, [(organisation, position)], join request status or None)
+MEMBER_SETUP: dict[str, tuple[list[str], list[tuple[str, str]], str | None]] = {
+    "partner": ([Role.PARTNER], [("Ghana Armed Forces", Membership.Position.FOCAL_POINT)], None),
+    "reviewer": ([Role.REVIEWER], [("Women Mediators Network", Membership.Position.MEMBER)], None),
+    "another_partner": ([Role.PARTNER], [("Ministry of Peace", Membership.Position.HEAD)], None),
+    "inside_reviewer": ([Role.REVIEWER], [("Women Mediators Network", Membership.Position.MEMBER),
+                                          ("Ghana Armed Forces", Membership.Position.MEMBER)], None),
+    "applicant": ([], [], JoinRequest.Status.PENDING),
+    "declined": ([], [], JoinRequest.Status.DECLINED),
+}
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
+@functools.cache
+def persona_password_hash(name: str) -> str:
+    """Each persona's password is `<name>-password-123`, hashed once per run (argon2 is slow on purpose)."""
+    return make_password(f"{name}-password-123")
+
+
 @pytest.fixture
-def personas(db) -> dict[str, User]:
+def organisations(db) -> dict[str, Organization]:
+    return {name: Organization.objects.create(name=name, kind=kind, country_id=country)
+            for name, (kind, country) in ORGANISATIONS.items()}
+
+
+@pytest.fixture
+def personas(db, organisations) -> dict[str, User]:
     users = {}
-    for role in PERSONAS:
+    for name in PERSONAS + MEMBER_PERSONAS:
+        default_roles = [getattr(Role, name.upper())] if name in PERSONAS else []
+        roles, memberships, request_status = MEMBER_SETUP.get(name, (default_roles, [], None))
         user = User.objects.create_user(
-            username=role, email=f"{role}@example.org", password=f"{role}-password-123",
-            role=getattr(Role, role.upper()), is_staff=(role == "secretariat"),
+            username=name, email=f"{name}@example.org", password=None, roles=roles,
+            is_staff=(name == "secretariat"), display_name=name,
         )
-        users[role] = user
+        user.password = persona_password_hash(name)
+        user.save(update_fields=["password"])
+        if user.has_role(*settings.SECOND_FACTOR_ROLES):
+            TOTP.activate(user, PERSONA_TOTP_SECRET)
+        for organisation, position in memberships:
+            Membership.objects.create(user=user, organization=organisations[organisation], position=position)
+        if request_status:
+            JoinRequest.objects.create(user=user, kind=JoinRequest.Kind.CHAMPION, status=request_status,
+                                       organization=organisations["Ghana Armed Forces"], languages="English",
+                                       why="To act for my organisation.", reason=(
+                                           "We could not confirm your organisation." if request_status ==
+                                           JoinRequest.Status.DECLINED else ""))
+        users[name] = user
     return users
 
 
@@ -122,3 +175,11 @@ def observe(db, source):
         )
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """allauth counts its rate limits in the cache: each test starts with none used."""
+    from django.core.cache import cache
+
+    cache.clear()

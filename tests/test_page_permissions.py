@@ -8,7 +8,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from tests.agreements.world import build_agreements
 from tests.charter.world import build_charter
-from tests.conftest import PERSONAS
+from tests.conftest import MEMBER_PERSONAS, PERSONAS
 from tests.events.world import build_events
 from tests.hub.world import build_hub
 from tests.parity.pages_world import build_operations, build_talks
@@ -77,6 +77,8 @@ ROLE_PAGES = {
     "charter:review": ("/review/", "get", {"reviewer", "secretariat"}),
     "charter:verify": ("/review/reports/{report}/", "post", {"reviewer"}),
     "events:pledge": ("/events/pledge/", "get", {"partner"}),
+    "events:event_new": ("/events/new/", "get", {"partner"}),
+    "events:event_edit": ("/events/summit/edit/", "get", {"partner"}),
     "agreements:scorecard": ("/agreements/scorecards/", "get", {"reviewer", "secretariat"}),
     "agreements:agreement_score": ("/agreements/102/score/", "get", {"reviewer", "secretariat"}),
 }
@@ -117,9 +119,56 @@ ROLE_PAGES.update({
     "hub:practice_new": ("/hub/practices/new/", "get", set(PERSONAS)),
     "hub:review": ("/hub/review/", "get", {"secretariat"}),
 })
+ROLE_PAGES.update({
+    "secretariat:requests": ("/secretariat/", "get", {"secretariat"}),
+    "secretariat:approve": ("/secretariat/requests/{join}/approve/", "post", {"secretariat"}),
+    "secretariat:decline": ("/secretariat/requests/{join}/decline/", "post", {"secretariat"}),
+    "secretariat:members": ("/secretariat/members/", "get", {"secretariat"}),
+    "secretariat:member": ("/secretariat/members/{member}/", "get", {"secretariat"}),
+    "secretariat:membership_add": ("/secretariat/members/{member}/memberships/", "post", {"secretariat"}),
+    "secretariat:membership_remove": ("/secretariat/memberships/{membership}/remove/", "post",
+                                      {"secretariat"}),
+    "secretariat:reset_access": ("/secretariat/members/{member}/access/", "post", {"secretariat"}),
+    "secretariat:organisations": ("/secretariat/organisations/", "get", {"secretariat"}),
+    "secretariat:organisation": ("/secretariat/organisations/{organisation}/", "get", {"secretariat"}),
+    "secretariat:audit": ("/secretariat/audit/", "get", {"secretariat"}),
+})
 ACCOUNT_PAGES = {"login": "/accounts/login/", "logout": "/accounts/logout/"}
 # For operators holding CRITICALMASS_METRICS_TOKEN only; to every persona the page does not exist.
 OPERATOR_PAGES = {"metrics": "/metrics"}
+# allauth's pages anyone may open (asking to join, resetting a password)...
+ENTRANCE_PAGES = {
+    "account_login": "/accounts/login/",
+    "account_signup": "/accounts/signup/",
+    "account_inactive": "/accounts/inactive/",
+    "account_email_verification_sent": "/accounts/confirm-email/",
+    "account_reset_password": "/accounts/password/reset/",
+    "account_reset_password_done": "/accounts/password/reset/done/",
+    "account_reset_password_from_key_done": "/accounts/password/reset/key/done/",
+}
+# ...and those of a logged-in member's own account (anonymous people log in first).
+MEMBER_PAGES = {
+    "account": "/accounts/",
+    "my_data": "/accounts/data/",
+    "my_data_json": "/accounts/data.json",
+    "delete_account": "/accounts/delete/",
+    "preferences": "/accounts/preferences/",
+    "account_email": "/accounts/email/",
+    "account_change_password": "/accounts/password/change/",
+    "account_set_password": "/accounts/password/set/",
+    "account_reauthenticate": "/accounts/reauthenticate/",
+    "mfa_index": "/accounts/2fa/",
+    "mfa_activate_totp": "/accounts/2fa/totp/activate/",
+    "mfa_deactivate_totp": "/accounts/2fa/totp/deactivate/",
+    "mfa_view_recovery_codes": "/accounts/2fa/recovery-codes/",
+    "mfa_generate_recovery_codes": "/accounts/2fa/recovery-codes/generate/",
+    "mfa_download_recovery_codes": "/accounts/2fa/recovery-codes/download/",
+}
+# Steps of a flow, opened only by a link or in the middle of a login: tests/core/test_joining.py,
+# tests/core/test_second_factor.py and tests/charter/test_reminders.py (unsubscribe) follow them.
+FLOW_STEPS = {"unsubscribe", "account_logout", "account_confirm_email", "account_reset_password_from_key",
+              "account_confirm_login_code", "account_request_reauthentication_code",
+              "account_confirm_reauthentication_code", "mfa_authenticate", "mfa_reauthenticate"}
 
 
 def named_patterns(resolver: URLResolver, namespace: str = "") -> set[str]:
@@ -158,8 +207,6 @@ def build_protection() -> None:
         source=svac, source_row=2, country_id="COD", location_order=1, year=1998, conflict_id=1,
         actor="Government of DR Congo", actor_type=ActorType.STATE, location="DR Congo", state_prev=2,
         ai_prev=1, hrw_prev=2, forms="1", conflict_active=True)
-    assert named_patterns(get_resolver()) == (set(PUBLIC_PAGES) | set(ACCOUNT_PAGES) | set(ROLE_PAGES)
-                                              | set(OPERATOR_PAGES))
 
 
 @pytest.mark.parametrize("name", sorted(OPERATOR_PAGES))
@@ -167,6 +214,34 @@ def test_it_hides_each_operator_page_from_every_persona(client_as, settings, nam
     settings.METRICS_TOKEN = "metrics-token-for-the-operators-only"
     for persona in [None, *PERSONAS]:
         assert client_as(persona).get(OPERATOR_PAGES[name]).status_code == 404, persona
+
+
+def test_it_names_every_page_of_the_site():
+    assert named_patterns(get_resolver()) == (set(PUBLIC_PAGES) | set(ACCOUNT_PAGES) | set(ROLE_PAGES)
+                                              | set(ENTRANCE_PAGES) | set(MEMBER_PAGES) | FLOW_STEPS
+                                              | set(OPERATOR_PAGES))
+
+
+@pytest.mark.parametrize("name", sorted(ENTRANCE_PAGES))
+def test_it_opens_each_entrance_page_to_anonymous_people(client, db, name):
+    assert client.get(ENTRANCE_PAGES[name]).status_code == 200
+
+
+@pytest.mark.parametrize("name", sorted(MEMBER_PAGES))
+def test_it_sends_anonymous_people_to_log_in_before_their_account_pages(client, db, name):
+    response = client.get(MEMBER_PAGES[name])
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+
+
+# Pages about an authenticator answer 404 to an account that has none.
+ABOUT_AN_AUTHENTICATOR = {"mfa_deactivate_totp", "mfa_view_recovery_codes", "mfa_download_recovery_codes"}
+
+
+@pytest.mark.parametrize("name", sorted(MEMBER_PAGES))
+def test_it_opens_account_pages_to_every_logged_in_persona(client_as, name):
+    expected = (200, 302, 404) if name in ABOUT_AN_AUTHENTICATOR else (200, 302)
+    for persona in [*PERSONAS, *MEMBER_PERSONAS]:
+        assert client_as(persona).get(MEMBER_PAGES[name]).status_code in expected, persona
 
 
 @pytest.mark.parametrize("name", sorted(PUBLIC_PAGES))
@@ -199,13 +274,26 @@ def test_it_logs_out_only_with_a_post(client_as):
     assert "_auth_user_id" not in client.session
 
 
+def role_page_url(address: str, personas, organisations) -> str:
+    """The address with its objects made. The secretariat's changes fall on accounts outside PERSONAS,
+    which the loops log in after it."""
+    ids = {"member": personas["applicant"].pk, "join": personas["applicant"].join_request.pk,
+           "membership": personas["another_partner"].memberships.get().pk,
+           "organisation": organisations["Ghana Armed Forces"].pk}
+    return address.format(**build_charter(personas["partner"], personas["reviewer"]), **ids)
+
+
 @pytest.mark.parametrize("name", sorted(ROLE_PAGES))
-def test_it_opens_each_role_page_only_to_its_roles(client_as, personas, name):
+def test_it_opens_each_role_page_only_to_its_roles(client_as, personas, organisations, name):
     address, method, allowed = ROLE_PAGES[name]
-    url = address.format(**build_charter(personas["partner"], personas["reviewer"]))
+    url = role_page_url(address, personas, organisations)
     build_watchdog()
     if name.startswith("agreements:"):
         build_agreements()
+    if name == "events:event_edit":
+        summit = build_events()
+        summit.organizer = organisations["Ghana Armed Forces"]
+        summit.save()
     anonymous = getattr(client_as(None), method)(url)
     assert anonymous.status_code == 302 and anonymous["Location"].startswith("/accounts/login/")
     for persona in PERSONAS:
@@ -214,3 +302,12 @@ def test_it_opens_each_role_page_only_to_its_roles(client_as, personas, name):
             assert status in ((200,) if method == "get" else (200, 302, 400)), persona
         else:
             assert status == 403, persona
+
+
+@pytest.mark.parametrize("name", sorted(ROLE_PAGES))
+def test_it_refuses_every_role_page_to_applicants_pending_or_declined(client_as, personas, organisations,
+                                                                     name):
+    address, method, _allowed = ROLE_PAGES[name]
+    url = role_page_url(address, personas, organisations)
+    for persona in ["applicant", "declined"]:
+        assert getattr(client_as(persona), method)(url).status_code == 403, persona

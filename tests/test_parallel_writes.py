@@ -58,7 +58,7 @@ def post_at_once(live_server, user: User, path: str, fields: dict[str, str]) -> 
 
 @pytest.fixture
 def partner(live_db) -> User:
-    return User.objects.create_user("parallel-partner", password="x" * 20, role=Role.PARTNER,
+    return User.objects.create_user("parallel-partner", password="x" * 20, roles=[Role.PARTNER],
                                     display_name="Parallel Partner")
 
 

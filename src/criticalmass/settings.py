@@ -71,6 +71,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "axes",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
     "ninja",
     "criticalmass.core",
     "criticalmass.parity",
@@ -96,9 +99,13 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "criticalmass.core.middleware.IdleTimeoutMiddleware",
+    "criticalmass.core.middleware.SecondFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "criticalmass.core.middleware.SecureHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
+    "criticalmass.core.middleware.NoStoreForMembersMiddleware",
     "axes.middleware.AxesMiddleware",
     "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
@@ -176,17 +183,48 @@ AUTH_PASSWORD_VALIDATORS = [
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "parity:dashboard"
 LOGOUT_REDIRECT_URL = "parity:dashboard"
 
+# Accounts (django-allauth): sign-up is a request to join (core/joining.py); nobody acts before the
+# secretariat approves, and the secretariat approves only verified e-mail addresses. Log in by username.
+ACCOUNT_ADAPTER = "criticalmass.core.joining.AccountAdapter"
+ACCOUNT_SIGNUP_FORM_CLASS = "criticalmass.core.joining.JoinForm"
+ACCOUNT_LOGIN_METHODS = {"username"}
+ACCOUNT_SIGNUP_FIELDS = ["username*", "email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "optional"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "Critical Mass: "
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
+# allauth's own limits, per address and per key; failed logins are django-axes' to count (below).
+ACCOUNT_RATE_LIMITS = {
+    "signup": "20/m/ip", "confirm_email": "1/3m/key", "reset_password": "20/m/ip,5/m/key",
+    "reset_password_from_key": "20/m/ip", "change_password": "5/m/user", "login_failed": False,
+}
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Critical Mass"
+# Accounts that must set up a second factor before they change anything.
+SECOND_FACTOR_ROLES = ["secretariat", "reviewer"]
+# Idle sessions end: after this many minutes without a request for secretariat and reviewer accounts,
+# after the longer one for the others.
+IDLE_TIMEOUT_MINUTES = env_int("CRITICALMASS_IDLE_TIMEOUT_MINUTES", 120)
+IDLE_TIMEOUT_MINUTES_OTHERS = env_int("CRITICALMASS_IDLE_TIMEOUT_MINUTES_OTHERS", 60 * 24 * 14)
+
 # Login throttling (django-axes): lock an account+IP pair after N failures for an hour.
 AXES_FAILURE_LIMIT = env_int("CRITICALMASS_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_CALLABLE = "criticalmass.core.proxies.login_name"  # the login form is allauth's
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "core/locked_out.html"
+# Behind a proxy every client has the proxy's address: read the client's from X-Forwarded-For, only
+# when the request comes from one of these proxies (comma-separated addresses), never from anyone else.
+TRUSTED_PROXIES = env_list("CRITICALMASS_TRUSTED_PROXIES", [])
+AXES_CLIENT_IP_CALLABLE = "criticalmass.core.proxies.client_address"
 
 SECURE = env_bool("CRITICALMASS_SECURE", not DEBUG)
 SESSION_COOKIE_SECURE = SECURE
@@ -221,10 +259,45 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 
-EMAIL_BACKEND = os.environ.get(
-    "CRITICALMASS_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
-)
+# The site's public address, for the links in mails (reminders, notices).
+SITE_URL = os.environ.get("CRITICALMASS_SITE_URL", "http://localhost:8000").rstrip("/")
+if not SITE_URL.startswith(("http://", "https://")):
+    raise ImproperlyConfigured(f"CRITICALMASS_SITE_URL must start with http:// or https://, got {SITE_URL!r}")
+
+SMTP_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+EMAIL_HOST = os.environ.get("CRITICALMASS_EMAIL_HOST", "")
+EMAIL_USE_TLS = env_bool("CRITICALMASS_EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("CRITICALMASS_EMAIL_USE_SSL", False)
+EMAIL_PORT = env_int("CRITICALMASS_EMAIL_PORT", 465 if EMAIL_USE_SSL else 587 if EMAIL_USE_TLS else 25)
+EMAIL_HOST_USER = os.environ.get("CRITICALMASS_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("CRITICALMASS_EMAIL_PASSWORD", "")
+EMAIL_TIMEOUT = 30
+# A host set means SMTP; without one, mail is printed to the console (development).
+CONSOLE_BACKEND = "django.core.mail.backends.console.EmailBackend"
+EMAIL_BACKEND = os.environ.get("CRITICALMASS_EMAIL_BACKEND", SMTP_BACKEND if EMAIL_HOST else CONSOLE_BACKEND)
 DEFAULT_FROM_EMAIL = os.environ.get("CRITICALMASS_FROM_EMAIL", "secretariat@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+
+def check_mail_settings() -> None:
+    """Mail settings that cannot work together stop the start, naming the variables (never a password)."""
+    if EMAIL_USE_TLS and EMAIL_USE_SSL:
+        raise ImproperlyConfigured("CRITICALMASS_EMAIL_USE_TLS and CRITICALMASS_EMAIL_USE_SSL are both true; "
+                                   "choose one (STARTTLS on 587, or SSL on 465)")
+    if bool(EMAIL_HOST_USER) != bool(EMAIL_HOST_PASSWORD):
+        raise ImproperlyConfigured("CRITICALMASS_EMAIL_USER and CRITICALMASS_EMAIL_PASSWORD go together: "
+                                   "set both, or neither")
+    if EMAIL_BACKEND == SMTP_BACKEND and not EMAIL_HOST:
+        raise ImproperlyConfigured("CRITICALMASS_EMAIL_BACKEND is SMTP but CRITICALMASS_EMAIL_HOST "
+                                   "is not set")
+    if not 0 < EMAIL_PORT < 65536:
+        raise ImproperlyConfigured(f"CRITICALMASS_EMAIL_PORT must be a port number, got {EMAIL_PORT}")
+    if "@" not in DEFAULT_FROM_EMAIL:
+        raise ImproperlyConfigured("CRITICALMASS_FROM_EMAIL must be an e-mail address, "
+                                   f"got {DEFAULT_FROM_EMAIL!r}")
+
+
+check_mail_settings()
 
 API_PAGE_SIZE = env_int("CRITICALMASS_API_PAGE_SIZE", 100)
 
@@ -258,8 +331,7 @@ if AUDIT_RETENTION_DAYS < 30:
 # whose X-Forwarded-* headers are believed.
 WORKERS = env_int("CRITICALMASS_WORKERS", 2 * (os.cpu_count() or 1) + 1)
 BIND = os.environ.get("CRITICALMASS_BIND", "127.0.0.1:8000")
-REQUEST_TIMEOUT = env_int("CRITICALMASS_REQUEST_TIMEOUT", 60)
-TRUSTED_PROXIES = env_list("CRITICALMASS_TRUSTED_PROXIES", [])
+REQUEST_TIMEOUT = env_int("CRITICALMASS_REQUEST_TIMEOUT", 60)  # TRUSTED_PROXIES: with axes, above
 
 # Logs: one JSON object per line with the request id (for a log collector), or plain text.
 LOG_FORMAT = os.environ.get("CRITICALMASS_LOG_FORMAT", "json")

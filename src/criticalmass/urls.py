@@ -17,6 +17,7 @@ urlpatterns = [
     path("protection/", include("criticalmass.protection.urls")),
     path("briefings/", include("criticalmass.briefings.urls")),
     path("accounts/", include("criticalmass.core.urls")),
+    path("secretariat/", include("criticalmass.core.secretariat_urls")),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
 ]

@@ -34,8 +34,8 @@ def connection_kept_open():
 
 
 def secretariat_cookie() -> str:
-    user, _ = User.objects.get_or_create(
-        username="fuzz-secretariat", defaults={"role": Role.SECRETARIAT, "is_staff": True})
+    user, _ = User.objects.get_or_create(username="fuzz-secretariat", defaults={"is_staff": True})
+    user.grant(Role.SECRETARIAT)
     client = Client()
     client.force_login(user)
     return f"sessionid={client.cookies['sessionid'].value}"

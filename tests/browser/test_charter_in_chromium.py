@@ -27,7 +27,7 @@ def partner(live_db) -> User:
                                   published_at=timezone.now())
     cycle = ReportingCycle.objects.create(name="This year", opens_on=today - dt.timedelta(days=5),
                                           deadline=today + dt.timedelta(days=20))
-    user = User.objects.create_user(username="ally", password=PASSWORD, role=Role.PARTNER,
+    user = User.objects.create_user(username="ally", password=PASSWORD, roles=[Role.PARTNER],
                                     display_name="Jon Ally")
     Commitment.objects.create(owner=user, cycle=cycle, what="Bring two women mediators to the talks",
                               indicator="Women mediators", baseline="0", target="2", deadline=cycle.deadline)
@@ -67,7 +67,7 @@ def test_it_signs_the_charter_and_reports_on_a_commitment(browser, live_server, 
     assert "Report saved." in page.content()
     assert Report.objects.get().progress == "met"
 
-    page.goto(live_server.url + "/accountability/partners/ally/")
+    page.goto(live_server.url + "/accountability/partners/jon-ally/")
     assert "Two women mediators joined the talks in March." in page.content()
     assert page.locator("article.commitment .tag").first.text_content() == "Met"
     ARTIFACTS.mkdir(exist_ok=True)

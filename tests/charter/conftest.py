@@ -39,7 +39,7 @@ def closed_cycle(db) -> ReportingCycle:
 
 @pytest.fixture
 def other_partner(db) -> User:
-    return User.objects.create_user(username="other", email="other@example.org", role=Role.PARTNER,
+    return User.objects.create_user(username="other", email="other@example.org", roles=[Role.PARTNER],
                                     display_name="Other Partner")
 
 

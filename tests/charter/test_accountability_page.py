@@ -52,9 +52,9 @@ def test_it_shows_not_reported_publicly_once_the_deadline_passed(client_as, reco
 
 
 def test_it_shows_one_partners_commitments_only_on_their_page(client_as, records):
-    page = client_as(None).get("/accountability/partners/other/").content.decode()
+    page = client_as(None).get("/accountability/partners/other-partner/").content.decode()
     assert "Other one" in page and "Silent one" not in page
-    rows = read_csv(client_as(None).get("/accountability/partners/other/commitments.csv"))
+    rows = read_csv(client_as(None).get("/accountability/partners/other-partner/commitments.csv"))
     assert [r["what"] for r in rows] == ["Other one"]
     cycles = read_csv(client_as(None).get("/accountability/partners/partner/cycles.csv"))
     assert sum(int(r["made"]) for r in cycles) == 4

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from io import StringIO
 
 import pytest
@@ -10,6 +11,7 @@ from django.core.management import CommandError, call_command
 from django.test import override_settings
 
 from criticalmass.charter.models import Reminder
+from criticalmass.core.models import User
 
 pytestmark = pytest.mark.usefixtures("locmem")
 
@@ -92,3 +94,44 @@ def test_it_logs_nothing_when_the_mail_server_fails(personas, open_cycle, make_c
     with pytest.raises(CommandError, match="Could not send e-mail: connection refused"):
         run()
     assert not Reminder.objects.exists()
+
+
+def test_it_links_each_reminder_to_the_page_to_act_on(personas, open_cycle, make_commitment, settings):
+    settings.SITE_URL = "https://wps.example.org"
+    commitment = make_commitment(personas["partner"], open_cycle)
+    run()
+    body = mail.outbox[0].body
+    assert f"https://wps.example.org/my/commitments/{commitment.pk}/report/" in body
+    assert "https://wps.example.org/accounts/preferences/" in body
+
+
+def test_it_sends_no_reminder_to_a_member_who_chose_not_to_get_them(personas, open_cycle, make_commitment):
+    personas["partner"].notify_reminders = False
+    personas["partner"].save()
+    make_commitment(personas["partner"], open_cycle)
+    run()
+    assert mail.outbox == []
+
+
+def test_it_links_reviewers_to_the_report_to_verify(personas, open_cycle, make_commitment, make_report):
+    report = make_report(make_commitment(personas["partner"], open_cycle))
+    mail.outbox.clear()
+    run()
+    to_reviewer = next(m for m in mail.outbox if m.to == ["reviewer@example.org"])
+    assert f"/review/#report-{report.pk}" in to_reviewer.body
+
+
+def test_it_stops_a_kind_of_notice_from_the_link_in_its_mail_without_logging_in(
+        client, personas, open_cycle, make_commitment):
+    make_commitment(personas["partner"], open_cycle)
+    run()
+    stop = re.search(r"Stop these mails: http://localhost:8000(\S+)", mail.outbox[0].body).group(1)
+    assert client.get(stop).status_code == 200
+    assert User.objects.get(username="partner").notify_reminders  # following the link changes nothing
+    assert client.post(stop).status_code == 200
+    partner = User.objects.get(username="partner")
+    assert (partner.notify_reminders, partner.notify_reviews) == (False, True)
+
+
+def test_it_refuses_a_changed_stop_link(client, personas):
+    assert client.post("/accounts/unsubscribe/not-a-token/").status_code == 404

@@ -19,7 +19,7 @@ def test_it_creates_a_secretariat_superuser_and_prints_its_password_once(db):
     out = create()
     password = out.splitlines()[-1].rsplit(" ", 1)[-1]
     admin = User.objects.get(username="admin")
-    assert admin.role == Role.SECRETARIAT
+    assert admin.roles == {Role.SECRETARIAT}
     assert (admin.is_staff, admin.is_superuser, admin.is_active) == (True, True, True)
     assert len(password) >= 20 and admin.check_password(password)
     assert AuditEvent.objects.filter(action="create-demo-admin", target="admin").count() == 1

@@ -14,7 +14,7 @@ def strict_client() -> Client:
 
 
 def test_it_refuses_a_login_post_without_a_csrf_token(personas, strict_client):
-    response = strict_client.post(LOGIN, {"username": "partner", "password": "partner-password-123"})
+    response = strict_client.post(LOGIN, {"login": "partner", "password": "partner-password-123"})
     assert response.status_code == 403
     assert "_auth_user_id" not in strict_client.session
 
@@ -22,7 +22,7 @@ def test_it_refuses_a_login_post_without_a_csrf_token(personas, strict_client):
 def test_it_refuses_a_login_post_with_a_forged_csrf_token(personas, strict_client):
     strict_client.get(LOGIN)
     response = strict_client.post(
-        LOGIN, {"username": "partner", "password": "partner-password-123", "csrfmiddlewaretoken": "x" * 64}
+        LOGIN, {"login": "partner", "password": "partner-password-123", "csrfmiddlewaretoken": "x" * 64}
     )
     assert response.status_code == 403
 
@@ -31,7 +31,7 @@ def test_it_accepts_a_login_post_with_the_token_from_the_form(personas, strict_c
     form = strict_client.get(LOGIN)
     token = form.context["csrf_token"]
     response = strict_client.post(
-        LOGIN, {"username": "partner", "password": "partner-password-123", "csrfmiddlewaretoken": token}
+        LOGIN, {"login": "partner", "password": "partner-password-123", "csrfmiddlewaretoken": token}
     )
     assert response.status_code == 302
     assert strict_client.session["_auth_user_id"] == str(personas["partner"].pk)

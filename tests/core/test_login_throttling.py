@@ -10,7 +10,7 @@ LOCKED_OUT = 429  # django-axes' AXES_HTTP_RESPONSE_CODE default: Too Many Reque
 
 
 def log_in(client: Client, username: str, password: str, address: str = "203.0.113.7"):
-    return client.post(LOGIN, {"username": username, "password": password}, REMOTE_ADDR=address)
+    return client.post(LOGIN, {"login": username, "password": password}, REMOTE_ADDR=address)
 
 
 def fail(client: Client, times: int, username: str = "partner", address: str = "203.0.113.7") -> list[int]:

@@ -24,7 +24,7 @@ def test_it_upgrades_an_older_hash_to_argon2_at_the_next_login(db, client, setti
         "django.contrib.auth.hashers.PBKDF2PasswordHasher",
     ]
     assert User.objects.get(username="old").password.startswith("pbkdf2")
-    response = client.post("/accounts/login/", {"username": "old", "password": "an-old-password-123"})
+    response = client.post("/accounts/login/", {"login": "old", "password": "an-old-password-123"})
     assert response.status_code == 302
     assert User.objects.get(username="old").password.startswith("argon2")
 

@@ -39,10 +39,11 @@ def test_it_lets_any_of_several_roles_in(client_as, persona, status):
     assert client_as(persona).get(PARTNERS_AND_ADVOCATES).status_code == status
 
 
-def test_it_lets_a_superuser_in_whatever_their_role(db, client):
-    admin = User.objects.create_superuser("root", "root@example.org", "root-password-123", role=Role.VISITOR)
+def test_it_refuses_a_superuser_without_the_role(db, client):
+    admin = User.objects.create_superuser("root", "root@example.org", "root-password-123",
+                                          roles=[Role.VISITOR])
     client.force_login(admin)
-    assert client.get(SECRETARIAT_ONLY).status_code == 200
+    assert client.get(SECRETARIAT_ONLY).status_code == 403
 
 
 def test_it_keeps_the_view_name_for_debugging_and_logs():

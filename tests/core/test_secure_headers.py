@@ -79,6 +79,6 @@ def test_it_trusts_the_proxys_https_header(response_of, settings):
 
 def test_it_marks_the_session_cookie_http_only(personas, settings):
     client = Client()
-    response = client.post("/accounts/login/", {"username": "partner", "password": "partner-password-123"})
+    response = client.post("/accounts/login/", {"login": "partner", "password": "partner-password-123"})
     assert response.status_code == 302
     assert response.cookies[settings.SESSION_COOKIE_NAME]["httponly"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from criticalmass.core.models import User
 from criticalmass.hub.models import Evidence
 from tests.hub.world import build_hub
 
@@ -38,7 +39,13 @@ def test_it_lists_published_practices_without_private_contacts(client):
     build_hub()
     items = client.get("/api/hub/practices").json()["items"]
     assert [i["slug"] for i in items] == ["radio-dialogues"]
-    assert items[0]["contacts"] == "" and items[0]["byline"] == "hub-author"
+    assert items[0]["contacts"] == "" and items[0]["byline"] == "Hub Author"
+
+
+def test_it_never_bylines_a_practice_with_the_login_name(client, db):
+    build_hub(User.objects.create_user("login-name-only", password="some-password-1234"))
+    byline = client.get("/api/hub/practices").json()["items"][0]["byline"]
+    assert byline == "A member"
 
 
 @pytest.mark.parametrize("query", ['"((', "NEAR(a", "*", "-", "日本語", "x" * 1000])

@@ -8,7 +8,7 @@ from criticalmass.hub.models import Evidence, Practice, Status
 
 def build_hub(author: User | None = None) -> dict[str, str]:
     author = author or User.objects.create_user(
-        "hub-author", password="hub-author-password-1", role=Role.ADVOCATE
+        "hub-author", password="hub-author-password-1", roles=[Role.ADVOCATE], display_name="Hub Author"
     )
     Practice.objects.create(
         slug="radio-dialogues",

@@ -304,7 +304,7 @@ MANDATE_COLUMNS = [
 
 def mandate_row(mandate: Mandate, items: list[RubricItem]) -> Row:
     found = queries.mandate_score(mandate, items)
-    reviewers = sorted({e.updated_by.display_name or e.updated_by.username
+    reviewers = sorted({e.updated_by.public_name
                         for e in mandate.entries.all() if e.updated_by})
     by = f" by {', '.join(reviewers)}" if reviewers else ""
     source = f"{mandate.resolution}, rated on this platform{by}"

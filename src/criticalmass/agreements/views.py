@@ -75,7 +75,7 @@ def agreement(request: HttpRequest, pax_id: int) -> HttpResponse:
     entries = found.entries.select_related("item", "updated_by")
     return render(request, "agreements/agreement.html", {
         "score": queries.mandate_score(found, items), "ratings": ratings(found, items),
-        "reviewers": sorted({e.updated_by.display_name or e.updated_by.username for e in entries
+        "reviewers": sorted({e.updated_by.public_name for e in entries
                              if e.updated_by}),
         "can_score": request.user.is_authenticated and request.user.has_role(*SCORERS),
         "agreement": found, "tables": tables, "stage": codebook.stage_label(found.stage),

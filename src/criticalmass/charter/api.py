@@ -12,7 +12,7 @@ from ninja.pagination import paginate
 
 from criticalmass.api_common import ERRORS, Page
 from criticalmass.charter import queries
-from criticalmass.charter.models import CharterVersion, Commitment, Report, Signature, published
+from criticalmass.charter.models import CharterVersion, Commitment, Report, Signature, Verification, published
 from criticalmass.lib.accountability import STATUSES
 
 router = Router()
@@ -55,8 +55,14 @@ class SignatoryOut(Schema):
 class VerificationOut(Schema):
     verdict: str = Field(..., description="confirm or dispute")
     comment: str
+    organization: str | None = Field(..., description="The women's organisation that verified.")
     answer: str = Field(..., description="The partner's answer; empty when none.")
     created_at: dt.datetime
+
+
+    @staticmethod
+    def resolve_organization(obj: Verification) -> str | None:
+        return obj.organization.name if obj.organization else None
 
 
 class ReportOut(Schema):
@@ -149,7 +155,7 @@ class CycleSummary(Schema):
 
 class PartnerSummary(Schema):
     partner: str
-    username: str
+    slug: str = Field(..., description="The partner's public address; never a login name.")
     made: int
     reported: int
     met_or_exceeded: int
@@ -181,10 +187,10 @@ def list_signatories(request: HttpRequest) -> QuerySet[Signature]:
 @paginate(Page)
 def list_commitments(request: HttpRequest, partner: str | None = None,
                      cycle: str | None = None) -> QuerySet[Commitment]:
-    """Every commitment with its status. `partner` is a username, `cycle` a cycle's name. *Paged.*"""
+    """Every commitment with its status. `partner` is a partner's slug, `cycle` a cycle's name. *Paged.*"""
     found = queries.commitments()
     if partner:
-        found = found.filter(owner__username=partner)
+        found = found.filter(owner__slug=partner)
     if cycle:
         found = found.filter(cycle__name=cycle)
     return found
@@ -194,7 +200,7 @@ def list_commitments(request: HttpRequest, partner: str | None = None,
 @paginate(Page)
 def list_reports(request: HttpRequest) -> QuerySet[Report]:
     """Reports with their evidence links and reviewers' verifications. *Paged.*"""
-    return Report.objects.prefetch_related("verifications").order_by("pk")
+    return Report.objects.prefetch_related("verifications__organization").order_by("pk")
 
 
 @router.get("/accountability", response={200: AccountabilityOut, **ERRORS}, url_name="charter_accountability")

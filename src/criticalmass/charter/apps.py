@@ -7,13 +7,17 @@ class CharterConfig(AppConfig):
     verbose_name = "Charter: signatories, commitments, reports"
 
     def ready(self) -> None:
+        from criticalmass.charter import members
         from criticalmass.charter.sections import (
             commitments_section,
             event_commitments_section,
             plan_commitments_section,
         )
         from criticalmass.core.sections import register_process_section, register_section
+        from criticalmass.core.signals import member_data_requested, member_forgotten
 
         register_process_section(commitments_section)
         register_section("plan", plan_commitments_section)
         register_section("event", event_commitments_section)
+        member_data_requested.connect(members.member_data, dispatch_uid="charter-member-data")
+        member_forgotten.connect(members.forget_member, dispatch_uid="charter-forget-member")

@@ -150,7 +150,8 @@ class Report(models.Model):
 
 
 class Verification(models.Model):
-    """A reviewer's verdict on a report; a dispute is shown publicly beside the partner's answer."""
+    """A reviewer's verdict on a report, given on behalf of her women's organisation (shown publicly); a
+    dispute is shown publicly beside the partner's answer."""
 
     class Verdict(models.TextChoices):
         CONFIRM = "confirm", "Confirmed"
@@ -158,6 +159,8 @@ class Verification(models.Model):
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="verifications")
     reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    organization = models.ForeignKey("core.Organization", null=True, blank=True, on_delete=models.PROTECT,
+                                     related_name="+", help_text="The women's organisation that verified.")
     verdict = models.CharField(max_length=10, choices=Verdict.choices)
     comment = models.TextField(max_length=1500)
     answer = models.TextField(blank=True, max_length=1500, help_text="The partner's answer.")

@@ -20,7 +20,7 @@ COMMITMENT_COLUMNS = ["partner", "cycle", "what", "indicator", "baseline", "targ
 
 
 def public_name(user: User) -> str:
-    return user.display_name or user.username
+    return user.public_name
 
 
 def commitments(owner: User | None = None) -> QuerySet[Commitment]:
@@ -75,7 +75,7 @@ def by_cycle(items: list[Commitment], today: dt.date | None = None) -> list[dict
 def by_partner(items: list[Commitment], today: dt.date | None = None) -> list[dict[str, Any]]:
     today = today or timezone.localdate()
     owners = sorted({c.owner for c in items}, key=lambda u: public_name(u).lower())
-    return [{"partner": public_name(owner), "username": owner.username,
+    return [{"partner": public_name(owner), "slug": owner.slug,
              **summary_row([c for c in items if c.owner_id == owner.pk], today)} for owner in owners]
 
 

@@ -1,5 +1,6 @@
 """Reminder e-mails: partners before a cycle's deadline and once overdue, reviewers when reports await
-them. Each message is logged in Reminder under a key, so running again sends nothing new."""
+them, each with a link to the page to act on and one to stop them (the member's notice preferences).
+Each message is logged in Reminder under a key, so running again sends nothing new."""
 
 from __future__ import annotations
 
@@ -11,12 +12,19 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Q
+from django.urls import reverse
 
 from criticalmass.charter.models import Commitment, Reminder, Report, ReportingCycle
+from criticalmass.core import membership
 from criticalmass.core.models import Role, User
+from criticalmass.core.personal_data import unsubscribe_token
 
 DEFAULT_DAYS_BEFORE = 14
+
+
+def link(name: str, *args: object) -> str:
+    """The full address of a page, for a mail: CRITICALMASS_SITE_URL and the page's path."""
+    return settings.SITE_URL + reverse(name, args=args)
 
 
 @dataclass
@@ -25,11 +33,14 @@ class Message:
     recipient: User
     subject: str
     lines: list[str] = field(default_factory=list)
+    notice: str = "reminders"  # the kind of notice its stop link stops (core.personal_data.NOTICES)
 
 
 def unreported(cycle: ReportingCycle) -> dict[User, list[Commitment]]:
     found: dict[User, list[Commitment]] = defaultdict(list)
-    for commitment in cycle.commitments.filter(report__isnull=True).select_related("owner"):
+    waiting = cycle.commitments.filter(report__isnull=True, owner__notify_reminders=True,
+                                       owner__is_active=True)
+    for commitment in waiting.select_related("owner"):
         found[commitment.owner].append(commitment)
     return found
 
@@ -40,31 +51,37 @@ def partner_messages(today: dt.date, days_before: int) -> Iterator[Message]:
         for owner, items in unreported(cycle).items():
             yield Message([f"due:{cycle.pk}:{owner.pk}"], owner,
                           f"Critical Mass: report on your commitments by {cycle.deadline}",
-                          [f"- {c.what[:120]}" for c in items])
+                          [f"- {c.what[:120]}\n  Report: {link('charter:report', c.pk)}" for c in items])
     for cycle in ReportingCycle.objects.filter(deadline__lt=today):
         for owner, items in unreported(cycle).items():
             yield Message([f"overdue:{cycle.pk}:{owner.pk}"], owner,
                           f"Critical Mass: {cycle} closed on {cycle.deadline}; these are not reported",
-                          [f"- {c.what[:120]}" for c in items])
+                          [*[f"- {c.what[:120]}" for c in items], "",
+                           f"Your commitments: {link('charter:mine')}"])
 
 
 def reviewer_messages() -> Iterator[Message]:
-    waiting = list(Report.objects.filter(verifications__isnull=True).select_related("commitment"))
-    reviewers = User.objects.filter(Q(role=Role.REVIEWER), is_active=True)
+    waiting = list(Report.objects.filter(verifications__isnull=True).select_related("commitment__owner"))
+    reviewers = User.objects.filter(role_grants__role=Role.REVIEWER, is_active=True,
+                                    notify_reviews=True).distinct()
     for reviewer in reviewers:
-        keys = {f"review:{r.pk}:{reviewer.pk}": r for r in waiting}
+        keys = {f"review:{r.pk}:{reviewer.pk}": r for r in waiting
+                if membership.may_verify(reviewer, r.commitment.owner, r.commitment.organization_id)}
         sent = set(Reminder.objects.filter(key__in=keys).values_list("key", flat=True))
         new = {key: r for key, r in keys.items() if key not in sent}
         if new:
             yield Message(list(new), reviewer, f"Critical Mass: {len(new)} report(s) await verification",
-                          [f"- {r.commitment.what[:120]}" for r in new.values()])
+                          [f"- {r.commitment.what[:120]}\n  Verify: {link('charter:review')}#report-{r.pk}"
+                           for r in new.values()], notice="reviews")
 
 
 def send(message: Message) -> bool:
     """Send once: skip when already logged or when the person has no e-mail address."""
     if not message.recipient.email or Reminder.objects.filter(key__in=message.keys).exists():
         return False
-    body = "\n".join(["Hello,", "", *message.lines, "", "Critical Mass"])
+    stop = link("unsubscribe", unsubscribe_token(message.recipient, message.notice))
+    body = "\n".join(["Hello,", "", *message.lines, "", "Critical Mass", "",
+                      f"Stop these mails: {stop}", f"Choose which mails you get: {link('preferences')}"])
     with transaction.atomic():
         for key in message.keys:
             Reminder.objects.create(key=key, recipient=message.recipient.email, subject=message.subject)

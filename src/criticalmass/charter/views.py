@@ -11,7 +11,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -29,6 +29,7 @@ from criticalmass.charter.models import (
     current_version,
     published,
 )
+from criticalmass.core import membership
 from criticalmass.core.models import Role, User, audit
 from criticalmass.core.permissions import role_required
 from criticalmass.events import queries as events_queries
@@ -73,8 +74,8 @@ def overall_tables() -> dict[str, list[dict[str, Any]]]:
             "commitments": queries.commitment_rows(items)}
 
 
-def partner_tables(username: str) -> tuple[User, dict[str, list[dict[str, Any]]]]:
-    owner = get_object_or_404(User, username=username, role=Role.PARTNER)
+def partner_tables(slug: str) -> tuple[User, dict[str, list[dict[str, Any]]]]:
+    owner = get_object_or_404(User.objects.filter(role_grants__role=Role.PARTNER), slug=slug)
     items = list(queries.commitments(owner))
     return owner, {"cycles": queries.by_cycle(items), "commitments": queries.commitment_rows(items)}
 
@@ -99,13 +100,13 @@ def accountability(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
-def partner(request: HttpRequest, username: str) -> HttpResponse:
-    owner, tables = partner_tables(username)
+def partner(request: HttpRequest, slug: str) -> HttpResponse:
+    owner, tables = partner_tables(slug)
     signature = queries.active_signatures().filter(user=owner).first()
     return render(request, "charter/accountability.html", {
         "tables": tables, "owner": owner, "owner_name": queries.public_name(owner), "signature": signature,
         "panel_tally": events_queries.partner_tally(owner),
-        **trend(tables, reverse("charter:partner_csv", args=[owner.username, "trend"])),
+        **trend(tables, reverse("charter:partner_csv", args=[owner.slug, "trend"])),
     })
 
 
@@ -131,14 +132,14 @@ def accountability_csv(request: HttpRequest, name: str) -> HttpResponse:
 
 
 @require_safe
-def partner_csv(request: HttpRequest, username: str, name: str) -> HttpResponse:
-    owner, tables = partner_tables(username)
+def partner_csv(request: HttpRequest, slug: str, name: str) -> HttpResponse:
+    owner, tables = partner_tables(slug)
     if name == "trend":
         return table_response(figures.trend_table(tables["cycles"], TREND_CAPTION),
-                                  f"criticalmass-accountability-{owner.username}-trend")
+                                  f"criticalmass-accountability-{owner.slug}-trend")
     if name not in tables:
         raise Http404(f"There is no table '{name}' here.")
-    return dicts_csv(tables[name], table_columns(name), f"accountability-{owner.username}-{name}")
+    return dicts_csv(tables[name], table_columns(name), f"accountability-{owner.slug}-{name}")
 
 
 # ---- Signing -------------------------------------------------------------------------------
@@ -189,18 +190,28 @@ def withdraw(request: HttpRequest) -> HttpResponse:
 
 # ---- Commitments and reports ---------------------------------------------------------------
 
+def may_edit(user: User, commitment: Commitment) -> bool:
+    """His own commitment, a colleague's of his organisation (as a partner), or any for the secretariat."""
+    if commitment.owner_id == user.pk or user.is_secretariat:
+        return True
+    return user.has_role(Role.PARTNER) and membership.share_an_organisation(user, commitment.owner)
+
+
 def own_commitment(request: HttpRequest, pk: int) -> Commitment:
-    """The commitment if it is the partner's own (or the user is the secretariat); 404 if none, else 403."""
+    """The commitment if it is the partner's or his organisation's (or the user is the secretariat);
+    404 if none, else 403."""
     commitment = get_object_or_404(queries.commitments(), pk=pk)
-    if commitment.owner_id != me(request).pk and not me(request).is_secretariat:
-        raise PermissionDenied("This commitment is another partner's.")
+    if not may_edit(me(request), commitment):
+        raise PermissionDenied("This commitment is another organisation's.")
     return commitment
 
 
 @role_required(*PARTNER)
 @require_safe
 def mine(request: HttpRequest) -> HttpResponse:
-    items = list(queries.commitments(me(request)))
+    my_organisations = membership.organisation_ids(me(request))
+    colleagues = User.objects.filter(memberships__organization_id__in=my_organisations)
+    items = list(queries.commitments().filter(Q(owner=me(request)) | Q(owner__in=colleagues)).distinct())
     cycles = ReportingCycle.objects.all()
     counts = {cycle.pk: sum(c.cycle_id == cycle.pk for c in items) for cycle in cycles}
     short = [c for c in cycles if c.is_open() and counts[c.pk] < c.min_commitments]
@@ -279,28 +290,40 @@ def reports_to_review() -> QuerySet[Report]:
         "verifications__reviewer").order_by("-updated_at")
 
 
+def review_context(request: HttpRequest) -> dict[str, Any]:
+    reports = list(reports_to_review())
+    verifiable = {r.pk for r in reports if me(request).has_role(Role.REVIEWER)
+                  and membership.may_verify(me(request), r.commitment.owner, r.commitment.organization_id)}
+    return {"reports": reports, "verifiable": verifiable,
+            "reviewing_for": membership.reviewing_organisation(me(request))}
+
+
 @role_required(Role.REVIEWER, Role.SECRETARIAT)
 @require_safe
 def review(request: HttpRequest) -> HttpResponse:
-    context = {"reports": reports_to_review(), "form": VerificationForm()}
-    return render(request, "charter/review.html", context)
+    return render(request, "charter/review.html", {**review_context(request), "form": VerificationForm()})
 
 
 @role_required(Role.REVIEWER)
 @require_POST
 def verify(request: HttpRequest, pk: int) -> HttpResponse:
-    found = get_object_or_404(Report, pk=pk)
+    found = get_object_or_404(Report.objects.select_related("commitment__owner"), pk=pk)
+    if not membership.may_verify(me(request), found.commitment.owner, found.commitment.organization_id):
+        raise PermissionDenied("Reviewers verify for their women's organisation, never their own "
+                               "organisation's report.")
     existing = Verification.objects.filter(report=found, reviewer=me(request)).first()
     form = VerificationForm(request.POST, instance=existing)
     if not form.is_valid():
-        return render(request, "charter/review.html", {"reports": reports_to_review(), "form": form,
+        return render(request, "charter/review.html", {**review_context(request), "form": form,
                                                        "failed": found.pk}, status=400)
     with transaction.atomic():
         verification = form.save(commit=False)
         verification.report, verification.reviewer = found, me(request)
+        verification.organization = membership.reviewing_organisation(me(request))
         verification.save()
         history.record("report.verified", found.commitment_id, me(request), {},
-                       {"verdict": verification.verdict, "comment": verification.comment})
+                       {"verdict": verification.verdict, "comment": verification.comment,
+                        "organization": str(verification.organization)})
     messages.success(request, f"Your verdict ({verification.get_verdict_display().lower()}) is recorded.")
     return redirect("charter:review")
 

@@ -10,7 +10,7 @@ from django.db import models
 from django.http import HttpRequest
 
 from criticalmass.core.admin_audit import AuditedAdminMixin
-from criticalmass.core.models import AuditEvent, Country, Organization, Source, User
+from criticalmass.core.models import AuditEvent, Country, Membership, Organization, RoleGrant, Source, User
 
 
 def is_secretariat(request: HttpRequest) -> bool:
@@ -42,11 +42,25 @@ class SecretariatAdmin(AuditedAdminMixin, SecretariatPermissions, admin.ModelAdm
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
+class RoleGrantInline(admin.TabularInline[RoleGrant, User]):
+    model = RoleGrant
+    fk_name = "user"
+    fields = ["role"]
+    extra = 0
+
+
+class MembershipInline(admin.TabularInline[Membership, User]):
+    model = Membership
+    fields = ["organization", "position"]
+    extra = 0
+
+
 @admin.register(User)
 class UserAdmin(AuditedAdminMixin, BaseUserAdmin[User]):
-    list_display = ["username", "display_name", "email", "role", "is_active"]
-    list_filter = ["role", "is_active"]
-    fieldsets = [*BaseUserAdmin.fieldsets, ("Critical Mass", {"fields": ["role", "display_name"]})]  # type: ignore[misc]
+    list_display = ["username", "display_name", "email", "is_active"]
+    list_filter = ["role_grants__role", "is_active"]
+    fieldsets = [*BaseUserAdmin.fieldsets, ("Critical Mass", {"fields": ["display_name", "slug"]})]  # type: ignore[misc]
+    inlines = [RoleGrantInline, MembershipInline]
 
 
 @admin.register(Country)

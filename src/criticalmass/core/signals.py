@@ -10,3 +10,8 @@ dataset_imported = Signal()
 # data version moved (core.data_version), i.e. some import changed something. The search index is rebuilt
 # on it, once per command and only when something changed (not after every file).
 imports_finished = Signal()
+# Sent when a member asks for their data, with `user`: each app answers {section: [records as dicts]}.
+member_data_requested = Signal()
+# Sent (inside the transaction) when a member deletes their data, with `user`: each app removes or
+# anonymises what is personal; public commitments and reports stay, shown as a former member's.
+member_forgotten = Signal()

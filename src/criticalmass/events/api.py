@@ -60,7 +60,7 @@ class TallyOut(Schema):
 
 class PartnerTallyOut(TallyOut):
     partner: str
-    username: str
+    slug: str
     pledged: bool
 
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from criticalmass.lib import panels
 
-RESERVED_SLUGS = {"pledge", "tallies"}  # /events/pledge/ and /events/tallies/ are pages of their own
+RESERVED_SLUGS = {"pledge", "tallies", "new"}  # /events/pledge/, /events/tallies/, /events/new/: pages
 
 
 class PanelPledge(models.Model):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from criticalmass.core.models import Role, User
 from criticalmass.events.models import Event, Expert, Panel, PanelPledge, Speaker
@@ -34,13 +34,13 @@ def partner_tallies() -> list[dict[str, Any]]:
     by_partner: dict[int, set[int]] = {}
     for partner_id, panel_id in seats:
         by_partner.setdefault(partner_id, set()).add(panel_id)
-    partners = User.objects.filter(role=Role.PARTNER).filter(pk__in=by_partner) | User.objects.filter(
-        role=Role.PARTNER, panel_pledge__isnull=False)
+    partners = User.objects.filter(role_grants__role=Role.PARTNER).filter(
+        Q(pk__in=by_partner) | Q(panel_pledge__isnull=False))
     all_panels = {p.pk: p.genders() for p in Panel.objects.prefetch_related("speakers")}
     rows = []
-    for partner in partners.distinct().select_related("panel_pledge").order_by("username"):
+    for partner in partners.distinct().select_related("panel_pledge").order_by("display_name", "pk"):
         joined = [all_panels[pk] for pk in sorted(by_partner.get(partner.pk, set()))]
-        rows.append({"partner": partner.display_name or partner.username, "username": partner.username,
+        rows.append({"partner": partner.public_name, "slug": partner.slug,
                      "pledged": hasattr(partner, "panel_pledge"), **tally_row(joined)})
     return rows
 

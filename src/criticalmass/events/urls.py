@@ -7,6 +7,8 @@ urlpatterns = [
     path("events/", views.events, name="events"),
     path("events/pledge/", views.pledge, name="pledge"),
     path("events/tallies/", views.tallies, name="tallies"),
+    path("events/new/", views.event_form, name="event_new"),
+    path("events/<slug:slug>/edit/", views.event_form, name="event_edit"),
     path("events/tallies/<slug:name>.csv", views.tallies_csv, name="tallies_csv"),
     path("events/<slug:slug>/", views.event, name="event"),
 ]

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
+from criticalmass.core import membership
 from criticalmass.core.models import Role, User, audit
 from criticalmass.core.permissions import role_required
 from criticalmass.core.sections import sections_for
 from criticalmass.events import queries
-from criticalmass.events.forms import PledgeForm
-from criticalmass.events.models import PanelPledge
+from criticalmass.events.forms import EventForm, PledgeForm
+from criticalmass.events.models import Event, PanelPledge
 from criticalmass.figures.csv import csv_response
 
 
@@ -40,6 +42,8 @@ def event(request: HttpRequest, slug: str) -> HttpResponse:
             for panel in found.panels.all()]
     return render(request, "events/event.html", {"event": found, "panels": rows, "upcoming": upcoming,
                                                  "tally": queries.event_tally(found),
+                                                 "can_edit": request.user.is_authenticated and
+                                                 membership.acts_for(request.user, found.organizer_id),
                                                  "sections": sections_for("event", found)})
 
 
@@ -61,6 +65,29 @@ def tallies_csv(request: HttpRequest, name: str) -> HttpResponse:
         raise Http404(f"There is no table '{name}' here.")
     cells = [[row[c] for c in columns] for row in rows]
     return csv_response(f"criticalmass-panels-{name}.csv", columns, cells)
+
+
+@role_required(Role.PARTNER)
+@require_http_methods(["GET", "HEAD", "POST"])
+def event_form(request: HttpRequest, slug: str | None = None) -> HttpResponse:
+    """A partner records an event for his organisation, or edits one his organisation organises."""
+    partner: User = request.user  # type: ignore[assignment]
+    found = get_object_or_404(Event, slug=slug) if slug else None
+    if found is not None and not membership.acts_for(partner, found.organizer_id):
+        raise PermissionDenied("This event is another organisation's.")
+    organisations = membership.partner_organisations(partner)
+    if not organisations:
+        raise PermissionDenied("Partners record events for their organisation; you belong to none yet.")
+    form = EventForm(posted(request), instance=found, organisations=organisations)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            saved = form.save()
+            audit("events.changed" if found else "events.recorded", f"events.event:{saved.pk}", user=partner,
+                  detail={"organization": saved.organizer_id})
+        messages.success(request, "Event saved.")
+        return redirect("events:event", saved.slug)
+    return render(request, "events/event_form.html", {"form": form, "event": found},
+                  status=400 if form.errors else 200)
 
 
 @role_required(Role.PARTNER)

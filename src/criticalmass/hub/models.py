@@ -197,7 +197,7 @@ class Practice(models.Model):
     def byline(self) -> str:
         if self.anonymous:
             return "Anonymous"
-        return self.author.display_name or self.author.username
+        return self.author.public_name
 
     @property
     def theme_list(self) -> list[str]:

@@ -24,7 +24,7 @@ class Command(BaseCommand):
                               f"`criticalmass changepassword {USERNAME}` sets a new password.")
             return
         password = secrets.token_urlsafe(18)
-        User.objects.create_user(USERNAME, password=password, role=Role.SECRETARIAT,
+        User.objects.create_user(USERNAME, password=password, roles=[Role.SECRETARIAT],
                                  is_staff=True, is_superuser=True)
         audit("create-demo-admin", USERNAME)
         self.stdout.write(f"Created the demo admin {USERNAME!r} (secretariat, staff, superuser).")

@@ -1,0 +1,30 @@
+"""What the Charter holds about a member, for their download, and what goes when they delete it:
+their Charter listing is withdrawn and anonymised; commitments, reports and verdicts stay public,
+shown as a former member's (and the verifying organisation's)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils import timezone
+
+from criticalmass.charter.models import Commitment, Signature, Verification
+from criticalmass.core.models import User
+
+
+def member_data(sender: Any, user: User, **kwargs: Any) -> dict[str, Any]:
+    return {
+        "charter_signatures": [{"name": s.name, "title": s.title, "version": s.version.number,
+                                "signed_at": s.signed_at, "withdrawn_at": s.withdrawn_at, "bio": s.bio}
+                               for s in Signature.objects.filter(user=user).select_related("version")],
+        "commitments": [{"what": c.what, "cycle": c.cycle.name, "status": c.status()}
+                        for c in Commitment.objects.filter(owner=user).select_related("cycle")],
+        "verifications": [{"report": v.report_id, "verdict": v.verdict, "comment": v.comment}
+                          for v in Verification.objects.filter(reviewer=user)],
+    }
+
+
+def forget_member(sender: Any, user: User, **kwargs: Any) -> None:
+    Signature.objects.filter(user=user, withdrawn_at__isnull=True).update(withdrawn_at=timezone.now())
+    Signature.objects.filter(user=user).update(name="Former member", title="", bio="", photo_url="",
+                                               show_profile=False)
