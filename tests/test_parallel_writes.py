@@ -3,6 +3,7 @@ post with the one record the first made: never a 500, never two records."""
 
 from __future__ import annotations
 
+import os
 import re
 import urllib.parse
 import urllib.request
@@ -18,6 +19,13 @@ from criticalmass.core.models import Role, User
 from criticalmass.events.models import PanelPledge
 
 PARALLEL = 20
+# pytest-django's live server shares one in-memory SQLite connection between its threads, so parallel
+# requests interleave their transactions on it ("cannot start a transaction within a transaction"):
+# a fault of the test server, not of the site, whose SQLite is a file with a connection per thread.
+# Here, PostgreSQL; SQLite through a real server process is for the next session (issue 18).
+parallel_database = pytest.mark.skipif(
+    os.environ.get("DATABASE_URL", "").startswith("sqlite"),
+    reason="the live test server shares one in-memory SQLite connection between threads")
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -34,7 +42,10 @@ def logged_in_opener(live_server, user: User) -> urllib.request.OpenerDirector:
     return opener
 
 
-def post_at_once(live_server, user: User, path: str, fields: dict[str, str]) -> list[int]:
+def post_at_once(live_server, user: User, path: str, fields: dict[str, str],
+                 post_path: str | None = None) -> list[int]:
+    """Open the form at `path` (for its CSRF token), then post `fields` to `post_path` (the same page
+    unless given) PARALLEL times at once; the answers' statuses."""
     opener = logged_in_opener(live_server, user)
     with opener.open(f"{live_server.url}{path}") as page:  # the form, its CSRF token and cookie
         html = page.read().decode()
@@ -47,7 +58,7 @@ def post_at_once(live_server, user: User, path: str, fields: dict[str, str]) -> 
 
     def post(_: int) -> int:
         try:
-            with opener.open(f"{live_server.url}{path}", data=body) as answer:
+            with opener.open(f"{live_server.url}{post_path or path}", data=body) as answer:
                 return int(answer.status)
         except urllib.error.HTTPError as error:
             return int(error.code)
@@ -62,6 +73,7 @@ def partner(live_db) -> User:
                                     display_name="Parallel Partner")
 
 
+@parallel_database
 @pytest.mark.browser
 def test_it_keeps_one_signature_for_twenty_parallel_signings(live_server, partner):
     CharterVersion.objects.create(number=1, title="Charter", text="We commit.", published_at=timezone.now())
@@ -71,6 +83,7 @@ def test_it_keeps_one_signature_for_twenty_parallel_signings(live_server, partne
     assert Signature.objects.filter(user=partner).count() == 1
 
 
+@parallel_database
 @pytest.mark.browser
 def test_it_keeps_one_pledge_for_twenty_parallel_pledges(live_server, partner):
     statuses = post_at_once(live_server, partner, "/events/pledge/", {"confirm": "on"})

@@ -316,14 +316,18 @@ def verify(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         return render(request, "charter/review.html", {**review_context(request), "form": form,
                                                        "failed": found.pk}, status=400)
-    with transaction.atomic():
-        verification = form.save(commit=False)
-        verification.report, verification.reviewer = found, me(request)
-        verification.organization = membership.reviewing_organisation(me(request))
-        verification.save()
-        history.record("report.verified", found.commitment_id, me(request), {},
-                       {"verdict": verification.verdict, "comment": verification.comment,
-                        "organization": str(verification.organization)})
+    try:
+        with transaction.atomic():
+            verification = form.save(commit=False)
+            verification.report, verification.reviewer = found, me(request)
+            verification.organization = membership.reviewing_organisation(me(request))
+            verification.save()
+            history.record("report.verified", found.commitment_id, me(request), {},
+                           {"verdict": verification.verdict, "comment": verification.comment,
+                            "organization": str(verification.organization)})
+    except IntegrityError:  # posted twice at once: the other post recorded this reviewer's verdict
+        messages.info(request, "Your verdict on this report is recorded.")
+        return redirect("charter:review")
     messages.success(request, f"Your verdict ({verification.get_verdict_display().lower()}) is recorded.")
     return redirect("charter:review")
 
