@@ -63,3 +63,12 @@ def test_it_forgets_audit_events_past_the_retention_and_says_how_many(db, settin
     assert not AuditEvent.objects.filter(pk=old.pk).exists()
     assert AuditEvent.objects.filter(pk=recent.pk).exists()
     assert AuditEvent.objects.get(action="audit.pruned").detail["deleted"] == 1
+
+
+def test_it_makes_a_new_data_version_when_the_admin_deletes(client_as):
+    from criticalmass.core import data_version
+
+    Country.objects.create(iso3="XAC", name="Test C")
+    before = data_version.current()
+    client_as("secretariat").post(f"{PAGE}/XAC/delete/", {"post": "yes"})
+    assert data_version.current() != before  # figures cached before the deletion are not served

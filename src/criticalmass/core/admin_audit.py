@@ -12,6 +12,7 @@ from django.db import models, transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from criticalmass.core import data_version
 from criticalmass.core.models import audit
 
 
@@ -60,6 +61,7 @@ class AuditedAdminMixin:
         with transaction.atomic():
             super().delete_model(request, obj)  # type: ignore[misc]
             audit("admin.deleted", target, user_of(request), detail={"values": values})
+            data_version.bump()  # deletions are not watched one by one (core.data_version)
 
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> None:
         deleted = [(target_of(obj), values_of(obj)) for obj in queryset]
@@ -67,6 +69,7 @@ class AuditedAdminMixin:
             super().delete_queryset(request, queryset)  # type: ignore[misc]
             for target, values in deleted:
                 audit("admin.deleted", target, user_of(request), detail={"values": values})
+            data_version.bump()
 
 
 def user_of(request: HttpRequest) -> Any:
