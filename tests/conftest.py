@@ -124,6 +124,11 @@ def live_db(transactional_db, django_db_serialized_rollback, migrations_seed) ->
 
     from criticalmass.core.models import Country
 
+    # Under Playwright the connection object is another one, without the copy: give it back, so that
+    # this test's own teardown flush does not re-create content types (post_migrate), which the next
+    # serialized-rollback test (a migration test, a backup test) would then load a second time.
+    if not getattr(connection, "_test_serialized_contents", ""):
+        connection._test_serialized_contents = migrations_seed
     if not Country.objects.exists():
         assert migrations_seed, "the test database was not serialized at set-up"
         # The flush re-created content types and permissions; empty it all, then load the copy.
