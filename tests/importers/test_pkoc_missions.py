@@ -113,3 +113,14 @@ def test_it_imports_the_start_month_of_every_mission_of_the_real_file(data_dir: 
         dt.date(2007, 1, 1), dt.date(2011, 7, 9), dt.date(1948, 5, 29))
     assert start_of("unamid") == dt.date(2006, 8, 1)  # PKOC's month, not the registry's 2007-07-31
     assert sorted(line for line, _ in summary.warnings) == [30, 36, 37]  # UNAMID, UNDOF, UNFICYP
+
+
+def test_it_keeps_pkocs_date_when_the_registry_importers_run_again():
+    peacekeeping_gender.import_file(PEACEKEEPING / "good.csv")
+    Process.objects.filter(slug="unmiss").update(start_date=dt.date(2011, 5, 1))  # another month
+    pkoc_missions.import_file(PKOC)
+    assert start_of("unmiss") == dt.date(2011, 7, 1)
+    peacekeeping_gender.import_file(PEACEKEEPING / "good.csv")  # import-all's next run, in its order
+    assert start_of("unmiss") == dt.date(2011, 7, 1)  # the registry's uncited day fills no known date
+    summary = pkoc_missions.import_file(PKOC)
+    assert (summary.created, summary.updated) == (0, 0)

@@ -136,9 +136,12 @@ def save_mission(code: str, mission: Mission | None, source: Source) -> Process:
         process = Process(slug=slugify(code), name=code, source=source)
     process.code, process.kind, process.sponsor = code, Process.Kind.OPERATION, Process.Sponsor.UN
     if mission is not None:
-        # The registry is the project's reference: it wins over earlier values.
+        # The registry is the project's reference for names and hosts. Its dates cite no source, so they
+        # only fill dates not yet known: PKOC's cited start months (imported after) stay, and a second
+        # import-all changes nothing.
         process.name, process.host_country_id = mission.name, mission.host_iso3
-        process.start_date, process.end_date = mission.start_date, mission.end_date
+        process.start_date = process.start_date or mission.start_date
+        process.end_date = process.end_date or mission.end_date
     process.source = process.source or source
     process.save()
     return process

@@ -135,8 +135,8 @@ def save_mission(code: str, mission: Mission | None, source: Source) -> Process:
     if mission is not None:
         process.name = mission.name
         process.host_country_id = mission.host_iso3 or process.host_country_id
-        process.start_date = mission.start_date or process.start_date
-        process.end_date = mission.end_date or process.end_date
+        process.start_date = process.start_date or mission.start_date  # PKOC's cited dates stay
+        process.end_date = process.end_date or mission.end_date
     process.source = process.source or source
     if before != [getattr(process, field) for field in MISSION_FIELDS]:
         process.save()
