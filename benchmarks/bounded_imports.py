@@ -15,11 +15,10 @@ import os
 import re
 import subprocess
 import sys
-import time
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent / "out"
-ROOT = Path(__file__).resolve().parent.parent
+from common import OUT, ROOT, run
+
 ACTIVITY = re.compile(rb"<iati-activity\b.*?</iati-activity>", re.S)
 
 
@@ -40,23 +39,6 @@ def scaled(source: Path, times: int) -> Path:
                 out.write(b"\n")
         out.write(b"</iati-activities>\n")
     return target
-
-
-# A middle process runs the command as its only child and reports that child's peak resident size.
-PEAK_OF_CHILD = (
-    "import resource, subprocess, sys; "
-    "status = subprocess.run(sys.argv[1:], capture_output=True).returncode; "
-    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); sys.exit(status)"
-)
-
-
-def run(command: list[str], env: dict[str, str]) -> tuple[float, float, int]:
-    """Seconds, peak resident MB, exit status of one process."""
-    start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", PEAK_OF_CHILD, *command], env=env, capture_output=True,
-                          text=True)
-    seconds = time.perf_counter() - start
-    return seconds, int(done.stdout.split()[-1]) / 1024, done.returncode
 
 
 def measure(path: Path, env: dict[str, str]) -> str:

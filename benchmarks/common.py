@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import os
 import statistics
+import subprocess
+import sys
 import time
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parent / "out"
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def configure(name: str, database_url: str | None) -> None:
@@ -41,3 +44,20 @@ def time_url(client, url: str, n: int) -> tuple[float, list[float]]:
         assert client.get(url).status_code == 200, url
         times.append((time.perf_counter() - start) * 1000)
     return cold, times
+
+
+# A middle process runs the command as its only child and reports that child's peak resident size.
+PEAK_OF_CHILD = (
+    "import resource, subprocess, sys; "
+    "status = subprocess.run(sys.argv[1:], capture_output=True).returncode; "
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); sys.exit(status)"
+)
+
+
+def run(command: list[str], env: dict[str, str]) -> tuple[float, float, int]:
+    """Seconds, peak resident MB, exit status of one process."""
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", PEAK_OF_CHILD, *command], env=env, capture_output=True,
+                          text=True)
+    seconds = time.perf_counter() - start
+    return seconds, int(done.stdout.split()[-1]) / 1024, done.returncode

@@ -18,7 +18,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bounded_imports import OUT, ROOT, run
+from common import OUT, ROOT, run
 
 FOLDER = "un_pko_contributions_2015_2025"
 EXTRACT = (

@@ -84,11 +84,13 @@ class Page(LimitOffsetPagination):
                           **params: Any) -> dict[str, Any]:
         limit, offset = pagination.limit, pagination.offset
         count = self._items_count(queryset)
-        queryset = in_keyset_order(queryset)
+        fields = keyset_fields(queryset)
+        if fields is not None:
+            queryset = queryset.order_by(*fields)  # every page cuts the same way
         if pagination.after is not None:
-            page = page_after(queryset, pagination.after, limit, count)
+            page = page_after(queryset, fields, pagination.after, limit, count)
         else:
-            page = page_at(queryset, offset, limit, count)
+            page = page_at(queryset, fields, offset, limit, count)
         return {"count": count, "limit": limit, "offset": offset, "next": page.next, "items": page.items}
 
 
@@ -145,23 +147,15 @@ def _sortable_column(queryset: Any, path: str) -> bool:
     return False
 
 
-def in_keyset_order(queryset: Any) -> Any:
-    """The queryset ordered by its own ordering plus the primary key, so every page cuts the same way."""
-    fields = keyset_fields(queryset)
-    return queryset.order_by(*fields) if fields is not None else queryset
-
-
-def page_at(queryset: Any, offset: int, limit: int, count: int) -> Cut:
+def page_at(queryset: Any, fields: list[str] | None, offset: int, limit: int, count: int) -> Cut:
     items = queryset[offset:offset + limit]
-    return Cut(items, _next_cursor(queryset, items, offset, count))
+    return Cut(items, _next_cursor(queryset, fields, items, offset, count))
 
 
-def page_after(queryset: Any, after: str, limit: int, count: int) -> Cut:
+def page_after(queryset: Any, fields: list[str] | None, after: str, limit: int, count: int) -> Cut:
     position = _read_cursor(after)
     if "o" in position:
-        offset = int(position["o"])
-        return page_at(queryset, offset, limit, count)
-    fields = keyset_fields(queryset)
+        return page_at(queryset, fields, int(position["o"]), limit, count)
     values = position["k"]
     if fields is None or len(values) != len(fields):
         raise BadCursor("this cursor belongs to another list or order")
@@ -181,11 +175,10 @@ def _after(fields: list[str], values: list[Any]) -> Q:
     return after
 
 
-def _next_cursor(queryset: Any, items: Any, offset: int, count: int) -> str | None:
+def _next_cursor(queryset: Any, fields: list[str] | None, items: Any, offset: int, count: int) -> str | None:
     page = list(items)
     if offset + len(page) >= count or not page:
         return None
-    fields = keyset_fields(queryset)
     if fields is not None:
         cursor = _keyset_cursor(queryset, fields, page)
         if cursor is not None:

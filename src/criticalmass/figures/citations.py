@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import groupby
@@ -53,11 +54,11 @@ def cite(spans: Iterable[RowSpan], sources: dict[int, Source], counted: bool = T
     """
     by_source = [(source_id, list(group)) for source_id, group in
                  groupby(sorted(spans, key=lambda s: s.source_id), key=lambda s: s.source_id)]
-    publishers = [sources[source_id].publisher for source_id, _ in by_source]
+    files_of = Counter(sources[source_id].publisher for source_id, _ in by_source)
     parts, series_done = [], set()
     for source_id, found in by_source:
         publisher = sources[source_id].publisher
-        if publisher and publishers.count(publisher) >= SERIES_AT:
+        if publisher and files_of[publisher] >= SERIES_AT:
             if publisher not in series_done:
                 series_done.add(publisher)
                 parts.append(series_part(publisher, [(sources[i], f) for i, f in by_source
