@@ -67,8 +67,8 @@ def database_ready() -> tuple[bool, str]:
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
-        pending = MigrationExecutor(connection).migration_plan(
-            MigrationExecutor(connection).loader.graph.leaf_nodes())
+        executor = MigrationExecutor(connection)  # loads the migration graph once
+        pending = executor.migration_plan(executor.loader.graph.leaf_nodes())
     except DatabaseError as exc:
         return False, f"unreachable: {type(exc).__name__}"
     return (not pending, "ok" if not pending else f"{len(pending)} migrations not applied")
