@@ -165,8 +165,10 @@ MEMBER_PAGES = {
     "mfa_download_recovery_codes": "/accounts/2fa/recovery-codes/download/",
 }
 # Steps of a flow, opened only by a link or in the middle of a login: tests/core/test_joining.py,
-# tests/core/test_second_factor.py and tests/charter/test_reminders.py (unsubscribe) follow them.
-FLOW_STEPS = {"unsubscribe", "account_logout", "account_confirm_email", "account_reset_password_from_key",
+# tests/core/test_second_factor.py and tests/charter/test_reminders.py (unsubscribe) follow them;
+# the language switcher's post (set_language) is followed by tests/core/test_languages.py.
+FLOW_STEPS = {"set_language", "unsubscribe", "account_logout", "account_confirm_email",
+              "account_reset_password_from_key",
               "account_confirm_login_code", "account_request_reauthentication_code",
               "account_confirm_reauthentication_code", "mfa_authenticate", "mfa_reauthenticate"}
 

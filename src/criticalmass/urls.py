@@ -1,10 +1,12 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.views.i18n import set_language
 
 from criticalmass.api import api
 from criticalmass.core import metrics, operations
 
 urlpatterns = [
+    path("i18n/setlanguage", set_language, name="set_language"),
     path("healthz", operations.healthz, name="healthz"),
     path("readyz", operations.readyz, name="readyz"),
     path("metrics", metrics.metrics, name="metrics"),

@@ -13,6 +13,7 @@ from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils import translation
 
 
 class SecureHeadersMiddleware:
@@ -86,3 +87,19 @@ class NoStoreForMembersMiddleware:
         if request.user.is_authenticated:
             response.headers["Cache-Control"] = "no-store"
         return response
+
+
+class MemberLanguageMiddleware:
+    """A member who has not chosen a language on this browser reads the pages in the one stored with
+    her account (issue 12's notice language). The switcher's cookie, once set, wins."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        stored = getattr(request.user, "language", "") if request.user.is_authenticated else ""
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        if stored and not chosen and stored in dict(settings.LANGUAGES):
+            translation.activate(stored)
+            request.LANGUAGE_CODE = stored
+        return self.get_response(request)
