@@ -58,7 +58,7 @@ def approve_as_the_secretariat(page: Page, base: str) -> None:
     page.wait_for_load_state()
     counter = next(iter(yield_hotp_counters_from_time()))
     page.locator("#id_code").fill(f"{hotp_value(SECRET, counter):06d}")
-    page.locator("button[type=submit]").first.click()
+    page.locator("main button[type=submit]").first.click()
     page.wait_for_load_state()
     page.goto(base + "/secretariat/")
     page.get_by_role("button", name="Approve").click()
