@@ -156,7 +156,8 @@ def summary_figures(name: str, table: Table, policy: TargetPolicy) -> list[Figur
     row = table.rows[0] if table.rows else None
     if row is None or row["latest"] is None:
         cited = row["source"] if row else gettext("no source")
-        return [Figure(gettext("Women in %(name)s") % {"name": name}, gettext("no counts with women known"), cited)]
+        return [Figure(gettext("Women in %(name)s") % {"name": name}, gettext("no counts with women known"),
+                       cited)]
     source, as_of = row["source"], row["latest"]
     ending = gettext(" (from data ending %(month)s)") % {"month": date_format(as_of, "M Y")}
     forecast = shown(table, row, "forecast_target") + ending
@@ -165,11 +166,13 @@ def summary_figures(name: str, table: Table, policy: TargetPolicy) -> list[Figur
     found = [Figure(gettext("Women's share in %(name)s, %(month)s") % {"name": name,
                                                                      "month": date_format(as_of, "F Y")},
                     gettext("%(share)s (%(women)s of %(total)s)") % {
-                        "share": shown(table, row, "share"), "women": number_format(row["women"], force_grouping=True),
+                        "share": shown(table, row, "share"),
+                        "women": number_format(row["women"], force_grouping=True),
                         "total": number_format(row["total"], force_grouping=True)}, source, as_of)]
     if row["target"] is not None:
         found += [
-            Figure(gettext("Target for %(year)s (%(policy)s)") % {"year": row["target_year"], "policy": policy.name},
+            Figure(gettext("Target for %(year)s (%(policy)s)")
+                   % {"year": row["target_year"], "policy": policy.name},
                    shown(table, row, "target"), policy.name),
             Figure(gettext("Status against target"), gettext(row["status"]), source, as_of),
             Figure(gettext("Target reached at the current pace in"), forecast, source, as_of),
@@ -218,7 +221,8 @@ def plan_figures(country: Country) -> list[Figure]:
     for view in watchdog.plan_views(Plan.objects.filter(country=country), watchdog_today()):
         name = f"{view.plan} ({view.plan.period})" if view.plan.period else str(view.plan)
         alert = gettext(", no successor") if view.alert else ""
-        found.append(Figure(gettext("Plan status: %(plan)s") % {"plan": name}, f"{gettext(view.status_label)}{alert}",
+        found.append(Figure(gettext("Plan status: %(plan)s") % {"plan": name},
+                            f"{gettext(view.status_label)}{alert}",
                             plan_source(view.plan)))
         found.append(Figure(gettext("Plan scorecard: %(plan)s") % {"plan": name}, score_text(view.score),
                             f"Critical Mass scorecard rubric on {plan_source(view.plan)}"))
@@ -362,7 +366,8 @@ def language_of(params: dict[str, str]) -> str:
     interface's language when none is given."""
     chosen = params.get("language", "").strip() or translation.get_language() or settings.LANGUAGE_CODE
     if chosen not in LANGUAGES:
-        raise BriefingError(gettext("Choose the briefing's language among %(languages)s (language=%(given)s is not one).")
+        raise BriefingError(gettext("Choose the briefing's language among %(languages)s "
+                                    "(language=%(given)s is not one).")
                             % {"languages": ", ".join(LANGUAGES), "given": chosen})
     return chosen
 

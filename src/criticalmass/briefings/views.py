@@ -49,9 +49,10 @@ def briefing(request: HttpRequest) -> HttpResponse:
     result = made(request)
     if isinstance(result, HttpResponse):
         return result
-    with translation.override(result.language):  # the briefing's language, whatever the interface's
+    with translation.override(result.language):  # the briefing's language, not the interface's
         html = render_to_string("briefings/briefing.html",
-                                {"b": result, "query": request.GET.urlencode(), "pdf": False}, request=request)
+                                {"b": result, "query": request.GET.urlencode(), "pdf": False},
+                                request=request)
     return HttpResponse(html)
 
 
