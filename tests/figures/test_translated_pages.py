@@ -91,7 +91,7 @@ def test_it_writes_a_briefing_in_french_from_an_english_interface(client, unmiss
     page = client.get("/briefings/briefing/?audience=force-commander&mission=unmiss&language=fr").content.decode()
     assert '<article class="briefing" lang="fr" dir="ltr">' in page
     assert "Objections à prévoir" in page and "Établie le" in page
-    assert "Proportion de femmes dans Mission UNMISS" in page and "Les chiffres" in page
+    assert "Proportion de femmes dans UNMISS, ensemble du personnel en tenue" in page and "Les chiffres" in page
     assert "(pas encore traduit)" in page  # the seeded objections have no French text yet
 
 
