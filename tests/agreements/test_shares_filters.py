@@ -59,7 +59,7 @@ def test_it_refuses_a_country_that_is_not_an_iso_code_with_the_bad_parameter_nam
 def test_it_shows_the_overview_for_one_country_with_csvs_that_keep_the_filter(client, world):
     page = client.get("/agreements/?country=npl").content.decode()
     assert "by year (country NPL)" in page
-    assert 'href="/agreements/data/year.csv?country=NPL"' in page
+    assert 'href="/agreements/data/year.csv?country=NPL&amp;header=labels"' in page
     response = client.get("/agreements/data/year.csv?country=NPL")
     assert 'filename="criticalmass-agreements-npl-year.csv"' in response["Content-Disposition"]
     rows = csv_table(response.content)

@@ -57,7 +57,8 @@ def test_it_shows_each_table_with_its_chart_source_and_download(client, world):
     html = response.content.decode()
     assert response.status_code == 200
     assert 'id="chart-year"' in html
-    assert 'href="/agreements/data/year.csv"' in html and 'href="/agreements/data/region.csv"' in html
+    assert 'href="/agreements/data/year.csv?header=labels"' in html
+    assert 'href="/agreements/data/region.csv?header=labels"' in html
     assert "PA-X Peace Agreements Database, version 10, good.csv" in html
     assert 'href="/agreements/processes/pax-12/"' in html
 

@@ -145,7 +145,9 @@ def test_it_offers_the_months_of_the_data_on_the_dashboard(client, closing):
     body = client.get("/?as_of=2011-01").content.decode()
     assert '<option value="2011-01" selected>2011-01</option>' in body
     assert "Missions ranked by their gap to target, January 2011" in body
-    assert 'href="/data/ranking.csv?policy=escalating-to-parity&amp;role=total&amp;as_of=2011-01"' in body
+    ranking_csv = ("/data/ranking.csv?policy=escalating-to-parity&amp;role=total&amp;as_of=2011-01"
+                   "&amp;header=labels")
+    assert f'href="{ranking_csv}"' in body
 
 
 def test_it_answers_a_month_that_is_not_one_with_404_on_pages_and_422_in_the_api(client, world):

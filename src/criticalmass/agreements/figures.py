@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext_noop
 
 from criticalmass.agreements import codebook, queries
 from criticalmass.agreements.models import Agreement, Mandate, RubricItem
@@ -38,9 +39,9 @@ def process_link(row: Row) -> str | None:
 
 
 SHARE_COLUMNS = [
-    Column("agreements", "Agreements", "int"),
-    Column("with_provisions", "With provisions on women, girls and gender", "int"),
-    Column("share", "Share with such provisions", "pct"),
+    Column("agreements", gettext_noop("Agreements"), "int"),
+    Column("with_provisions", gettext_noop("With provisions on women, girls and gender"), "int"),
+    Column("share", gettext_noop("Share with such provisions"), "pct"),
 ]
 
 
@@ -67,10 +68,10 @@ def shares_table(by: str, scope: queries.Scope | None = None) -> Table:
 
 
 PILLAR_COLUMNS = [
-    Column("pillar", "Pillar", row_header=True),
-    Column("agreements", "Agreements with provisions in it", "int"),
-    Column("coded", "Agreements coded in PA-X Gender", "int"),
-    Column("share", "Share of those coded", "pct"),
+    Column("pillar", gettext_noop("Pillar"), row_header=True),
+    Column("agreements", gettext_noop("Agreements with provisions in it"), "int"),
+    Column("coded", gettext_noop("Agreements coded in PA-X Gender"), "int"),
+    Column("share", gettext_noop("Share of those coded"), "pct"),
 ]
 
 
@@ -98,15 +99,15 @@ def overview_tables(scope: queries.Scope | None = None) -> dict[str, Table]:
 # ---- One agreement -------------------------------------------------------------------------
 
 PROVISION_COLUMNS = [
-    Column("pillar", "Pillar", none="no pillar", row_header=True),
-    Column("label", "Provision (PA-X Gender code)"),
-    Column("code", "Code"),
+    Column("pillar", gettext_noop("Pillar"), none=gettext_noop("no pillar"), row_header=True),
+    Column("label", gettext_noop("Provision (PA-X Gender code)")),
+    Column("code", gettext_noop("Code")),
 ]
 SEAT_COLUMNS = [
-    Column("role_label", "Role", row_header=True),
-    Column("women", "Women", "int"),
-    Column("total", "Delegates", "int"),
-    Column("share", "Women's share", "pct"),
+    Column("role_label", gettext_noop("Role"), row_header=True),
+    Column("women", gettext_noop("Women"), "int"),
+    Column("total", gettext_noop("Delegates"), "int"),
+    Column("share", gettext_noop("Women's share"), "pct"),
 ]
 
 
@@ -158,13 +159,13 @@ def share_of(seat: Seat | None) -> float | None:
 
 
 TIMELINE_COLUMNS = [
-    Column("date", "Date", "date"),
-    Column("name", "Agreement", link=agreement_link, row_header=True),
-    Column("stage", "Stage"),
-    Column("gender_provisions", "Provisions on women, girls and gender", "yesno"),
-    Column("pillars", "Pillars covered", none="none coded"),
-    Column("signatories", "Women among signatories", "pct"),
-    Column("negotiators", "Women among negotiators", "pct"),
+    Column("date", gettext_noop("Date"), "date"),
+    Column("name", gettext_noop("Agreement"), link=agreement_link, row_header=True),
+    Column("stage", gettext_noop("Stage")),
+    Column("gender_provisions", gettext_noop("Provisions on women, girls and gender"), "yesno"),
+    Column("pillars", gettext_noop("Pillars covered"), none=gettext_noop("none coded")),
+    Column("signatories", gettext_noop("Women among signatories"), "pct"),
+    Column("negotiators", gettext_noop("Women among negotiators"), "pct"),
 ]
 
 
@@ -193,11 +194,11 @@ def timeline_table(process: Process) -> Table:
 # ---- A country's agreements (the watchdog's country profile) --------------------------------
 
 COUNTRY_COLUMNS = [
-    Column("year", "Year", "year"),
-    Column("name", "Agreement", link=agreement_link, row_header=True),
-    Column("process", "Peace process", link=process_link),
-    Column("stage", "Stage"),
-    Column("pillars", "Pillars covered", none="none coded"),
+    Column("year", gettext_noop("Year"), "year"),
+    Column("name", gettext_noop("Agreement"), link=agreement_link, row_header=True),
+    Column("process", gettext_noop("Peace process"), link=process_link),
+    Column("stage", gettext_noop("Stage")),
+    Column("pillars", gettext_noop("Pillars covered"), none=gettext_noop("none coded")),
 ]
 
 
@@ -258,13 +259,13 @@ def group_row(label: str, rows: list[Row]) -> Row:
 
 
 COMPARISON_DETAIL_COLUMNS = [
-    Column("date", "Date", "date"),
-    Column("name", "Agreement", link=agreement_link, row_header=True),
-    Column("process", "Process", link=process_link),
-    Column("signatories", "Women among signatories", "pct"),
-    Column("negotiators", "Women among negotiators", "pct"),
-    Column("group", "Group"),
-    Column("gender_provisions", "Provisions on women, girls and gender", "yesno"),
+    Column("date", gettext_noop("Date"), "date"),
+    Column("name", gettext_noop("Agreement"), link=agreement_link, row_header=True),
+    Column("process", gettext_noop("Process"), link=process_link),
+    Column("signatories", gettext_noop("Women among signatories"), "pct"),
+    Column("negotiators", gettext_noop("Women among negotiators"), "pct"),
+    Column("group", gettext_noop("Group")),
+    Column("gender_provisions", gettext_noop("Provisions on women, girls and gender"), "yesno"),
 ]
 
 
@@ -290,14 +291,14 @@ def resolution_link(row: Row) -> str | None:
     return row.get("url") or None
 
 
-CATEGORY_COLUMNS = [Column(category, f"{label} (%)", "pct", none="not rated")
+CATEGORY_COLUMNS = [Column(category, f"{label} (%)", "pct", none=gettext_noop("not rated"))
                     for category, label in RubricItem.Category.choices]
 MANDATE_COLUMNS = [
-    Column("resolution", "Resolution", row_header=True, link=resolution_link),
-    Column("adopted", "Adopted", "date", none="not given"),
-    Column("expires", "Expires", "date", none="not given"),
-    Column("score", "Score (%)", "pct", none="not rated"),
-    Column("rated", "Items rated"),
+    Column("resolution", gettext_noop("Resolution"), row_header=True, link=resolution_link),
+    Column("adopted", gettext_noop("Adopted"), "date", none=gettext_noop("not given")),
+    Column("expires", gettext_noop("Expires"), "date", none=gettext_noop("not given")),
+    Column("score", gettext_noop("Score (%)"), "pct", none=gettext_noop("not rated")),
+    Column("rated", gettext_noop("Items rated")),
     *CATEGORY_COLUMNS,
 ]
 
@@ -327,13 +328,13 @@ def mission_link(row: Row) -> str:
 
 
 RENEWAL_COLUMNS = [
-    Column("expires", "Expires", "date"),
-    Column("mission", "Mission", link=mission_link, row_header=True),
-    Column("resolution", "Latest resolution", link=resolution_link),
-    Column("score", "Score (%)", "pct", none="not rated"),
-    Column("women_share", "Women among uniformed personnel (%)", "pct"),
-    Column("women_share_date", "Share as of", "month", none="—"),
-    Column("parity_status", "Parity status", "status"),
+    Column("expires", gettext_noop("Expires"), "date"),
+    Column("mission", gettext_noop("Mission"), link=mission_link, row_header=True),
+    Column("resolution", gettext_noop("Latest resolution"), link=resolution_link),
+    Column("score", gettext_noop("Score (%)"), "pct", none=gettext_noop("not rated")),
+    Column("women_share", gettext_noop("Women among uniformed personnel (%)"), "pct"),
+    Column("women_share_date", gettext_noop("Share as of"), "month", none="—"),
+    Column("parity_status", gettext_noop("Parity status"), "status"),
 ]
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.utils.translation import gettext_noop
+
 from criticalmass.agreements import queries
 from criticalmass.agreements.figures import mandate_row, mission_link, resolution_link
 from criticalmass.agreements.models import Mandate, RubricItem
@@ -21,13 +23,13 @@ ENTERED_HERE = "recorded on this platform"
 
 
 CALENDAR_COLUMNS = [
-    Column("expires", "Mandate ends", "date"),
-    Column("mission", "Mission", link=mission_link, row_header=True),
-    Column("resolution", "Latest renewal", link=resolution_link),
-    Column("status", "Status"),
-    Column("cited_in", "Stated in", none="—"),
-    Column("as_of", "Source's date", "date", none="not known"),
-    Column("score", "Score (%)", "pct", none="not rated"),
+    Column("expires", gettext_noop("Mandate ends"), "date"),
+    Column("mission", gettext_noop("Mission"), link=mission_link, row_header=True),
+    Column("resolution", gettext_noop("Latest renewal"), link=resolution_link),
+    Column("status", gettext_noop("Status")),
+    Column("cited_in", gettext_noop("Stated in"), none="—"),
+    Column("as_of", gettext_noop("Source's date"), "date", none=gettext_noop("not known")),
+    Column("score", gettext_noop("Score (%)"), "pct", none=gettext_noop("not rated")),
 ]
 
 

@@ -59,7 +59,7 @@ def overview(request: HttpRequest) -> HttpResponse:
 def overview_csv(request: HttpRequest, name: str) -> HttpResponse:
     scope = chosen_scope(request)
     suffix = "".join(f"-{v}" for v in scope.params.values())
-    return one_table(figures.overview_tables(scope), name, slugify(f"agreements{suffix}"))
+    return one_table(figures.overview_tables(scope), name, slugify(f"agreements{suffix}"), request)
 
 
 def agreement_data(pax_id: int) -> tuple[Agreement, Tables]:
@@ -87,7 +87,7 @@ def agreement(request: HttpRequest, pax_id: int) -> HttpResponse:
 @require_safe
 def agreement_csv(request: HttpRequest, pax_id: int, name: str) -> HttpResponse:
     found, tables = agreement_data(pax_id)
-    return one_table(tables, name, f"pax-{found.pax_id}")
+    return one_table(tables, name, f"pax-{found.pax_id}", request)
 
 
 def process_data(slug: str) -> tuple[Process, Tables]:
@@ -105,7 +105,7 @@ def process(request: HttpRequest, slug: str) -> HttpResponse:
 @require_safe
 def process_csv(request: HttpRequest, slug: str, name: str) -> HttpResponse:
     found, tables = process_data(slug)
-    return one_table(tables, name, found.slug)
+    return one_table(tables, name, found.slug, request)
 
 
 def comparison_data() -> tuple[str, Tables]:
@@ -125,7 +125,7 @@ def at_the_table(request: HttpRequest) -> HttpResponse:
 @require_safe
 def at_the_table_csv(request: HttpRequest, name: str) -> HttpResponse:
     floor, tables = comparison_data()
-    return one_table(tables, name, "at-the-table")
+    return one_table(tables, name, "at-the-table", request)
 
 
 # ---- Mandates: scorecards and renewals -----------------------------------------------------
@@ -156,7 +156,7 @@ def mandates(request: HttpRequest, slug: str) -> HttpResponse:
 @require_safe
 def mandates_csv(request: HttpRequest, slug: str, name: str) -> HttpResponse:
     process = operation(slug)
-    return one_table({"mandates": figures.mandates_table(process)}, name, process.slug)
+    return one_table({"mandates": figures.mandates_table(process)}, name, process.slug, request)
 
 
 def renewal_tables() -> Tables:
@@ -176,7 +176,7 @@ def renewals(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def renewals_csv(request: HttpRequest, name: str) -> HttpResponse:
-    return one_table(renewal_tables(), name, "renewals")
+    return one_table(renewal_tables(), name, "renewals", request)
 
 
 @require_http_methods(["GET", "POST"])

@@ -58,6 +58,7 @@ class SectionOut(Schema):
 class ObjectionOut(Schema):
     objection: str
     answer: str
+    translated: bool = Field(..., description="False: no translation stored, the original text is shown.")
 
 
 class BriefingOut(Schema):
@@ -66,6 +67,7 @@ class BriefingOut(Schema):
     context: str
     context_name: str
     date: dt.date
+    language: str = Field(..., description="The language the briefing is written in: en, fr, es or ar.")
     figures: list[FigureOut]
     sections: list[SectionOut] = Field(..., description="Arguments in the audience's order.")
     objections: list[ObjectionOut]
@@ -74,6 +76,7 @@ class BriefingOut(Schema):
 
 
 ContextKind = Literal["mission", "process", "country"]
+Language = Literal["en", "fr", "es", "ar"]
 
 
 @router.get("/audiences", response={200: list[AudienceOut], **ERRORS}, url_name="briefings_audiences")
@@ -107,19 +110,24 @@ def briefing_dict(b: builder.Briefing) -> dict[str, Any]:
         "date": b.date,
         "figures": [vars(f) for f in b.figures],
         "sections": sections,
-        "objections": [{"objection": o.objection, "answer": o.answer} for o in b.objections],
+        "language": b.language,
+        "objections": [{"objection": o.objection, "answer": o.answer, "translated": o.translated}
+                       for o in b.objections],
         "organizations": [o.name for o in b.organizations],
         "sources": b.sources,
     }
 
 
 @router.get("/{audience}/{kind}/{key}", response={200: BriefingOut, **ERRORS}, url_name="briefings_briefing")
-def get_briefing(request: HttpRequest, audience: str, kind: ContextKind, key: str) -> dict[str, Any]:
+def get_briefing(request: HttpRequest, audience: str, kind: ContextKind, key: str,
+                 language: Language = "en") -> dict[str, Any]:
     """A briefing for an audience and one context, as data: `kind` is mission (a peace operation's slug),
     process (a negotiation's slug) or country (ISO code) and `key` names it. The same briefing as HTML
-    is at /briefings/briefing/ and as PDF at /briefings/briefing.pdf, with audience= and kind=key."""
+    is at /briefings/briefing/ and as PDF at /briefings/briefing.pdf, with audience= and kind=key.
+    `language` (en, fr, es, ar; English by default) writes its labels, figures and objections in that
+    language, whatever the interface's."""
     try:
-        made = builder.build({"audience": audience, kind: key})
+        made = builder.build({"audience": audience, kind: key, "language": language})
     except builder.BriefingError as exc:  # nothing by that audience and key (a blank key names nothing)
         raise HttpError(404, str(exc)) from None
     return briefing_dict(made)

@@ -13,8 +13,11 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format, number_format
+from django.utils.translation import gettext, gettext_noop
 
 from criticalmass.agreements import queries as agreements
 from criticalmass.agreements.models import Agreement, Provision
@@ -34,7 +37,8 @@ from criticalmass.watchdog.models import today as watchdog_today
 
 CONTEXTS = ("mission", "process", "country")
 PER_ARGUMENT = 4
-LINES = "One line per category: women's share each month (solid) and the target (dashed)."
+LINES = gettext_noop("One line per category: women's share each month (solid) and the target (dashed).")
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 
 class BriefingError(ValueError):
@@ -51,6 +55,16 @@ class Figure:
     value: str
     source: str
     as_of: dt.date | None = None  # the last date of the data the figure stands on
+
+
+@dataclass
+class Said:
+    """An objection and its answer as the briefing shows them, in its language when translated."""
+
+    objection: str
+    answer: str
+    translated: bool
+    record: Objection
 
 
 @dataclass
@@ -77,7 +91,8 @@ class Briefing:
     figures: list[Figure] = field(default_factory=list)
     chart: charts.Chart | None = None
     sections: list[Section] = field(default_factory=list)
-    objections: list[Objection] = field(default_factory=list)
+    objections: list[Said] = field(default_factory=list)
+    language: str = "en"
     organizations: list[Organization] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
 
@@ -140,44 +155,52 @@ def summary_figures(name: str, table: Table, policy: TargetPolicy) -> list[Figur
     """A status row (parity.figures.summary_row): latest share, target, status and forecasts."""
     row = table.rows[0] if table.rows else None
     if row is None or row["latest"] is None:
-        cited = row["source"] if row else "no source"
-        return [Figure(f"Women in {name}", "no counts with women known", cited)]
+        cited = row["source"] if row else gettext("no source")
+        return [Figure(gettext("Women in %(name)s") % {"name": name}, gettext("no counts with women known"),
+                       cited)]
     source, as_of = row["source"], row["latest"]
-    ending = f" (from data ending {as_of:%b %Y})"
+    ending = gettext(" (from data ending %(month)s)") % {"month": date_format(as_of, "M Y")}
     forecast = shown(table, row, "forecast_target") + ending
     if row["forecast_in_past"]:
         forecast = row["forecast_note"]
-    found = [Figure(f"Women's share in {name}, {row['latest']:%B %Y}",
-                    f"{shown(table, row, 'share')} ({row['women']:,} of {row['total']:,})", source, as_of)]
+    found = [Figure(gettext("Women's share in %(name)s, %(month)s") % {"name": name,
+                                                                     "month": date_format(as_of, "F Y")},
+                    gettext("%(share)s (%(women)s of %(total)s)") % {
+                        "share": shown(table, row, "share"),
+                        "women": number_format(row["women"], force_grouping=True),
+                        "total": number_format(row["total"], force_grouping=True)}, source, as_of)]
     if row["target"] is not None:
         found += [
-            Figure(f"Target for {row['target_year']} ({policy.name})", shown(table, row, "target"),
-                   policy.name),
-            Figure("Status against target", row["status"], source, as_of),
-            Figure("Target reached at the current pace in", forecast, source, as_of),
+            Figure(gettext("Target for %(year)s (%(policy)s)")
+                   % {"year": row["target_year"], "policy": policy.name},
+                   shown(table, row, "target"), policy.name),
+            Figure(gettext("Status against target"), gettext(row["status"]), source, as_of),
+            Figure(gettext("Target reached at the current pace in"), forecast, source, as_of),
         ]
-    found.append(Figure("Parity (50%) reached at the current pace in",
+    found.append(Figure(gettext("Parity (50%) reached at the current pace in"),
                         shown(table, row, "forecast_parity") + ending, source, as_of))
     return found
 
 
 def process_figures(process: Process, role: str, policy: TargetPolicy) -> list[Figure]:
     table = figures.series_tables(policy, role, process)["status"]
-    label = "all uniformed personnel" if role == Category.TOTAL else "all delegates"
+    label = gettext("all uniformed personnel") if role == Category.TOTAL else gettext("all delegates")
     return summary_figures(f"{process.code or process.name}, {label}", table, policy)
 
 
 def mission_chart(process: Process, policy: TargetPolicy) -> charts.Chart | None:
     table = figures.mission_trend_table(process, policy)
-    return charts.chart("share_lines", table, LINES, target_label=f"Target: {policy.name}")
+    return charts.chart("share_lines", table, gettext(LINES),
+                        target_label=gettext("Target: %(policy)s") % {"policy": policy.name})
 
 
 def wps_index_figures(country: Country) -> list[Figure]:
     score = watchdog.wps_index(country.iso3)
     if score is None or score.score is None:
         return []
-    rank = f"rank {score.rank}" if score.rank else "not ranked"
-    return [Figure(f"Georgetown WPS Index {score.edition}", f"{float(score.score):.3f} ({rank})",
+    rank = gettext("rank %(rank)s") % {"rank": score.rank} if score.rank else gettext("not ranked")
+    return [Figure(gettext("Georgetown WPS Index %(edition)s") % {"edition": score.edition},
+                   f"{number_format(float(score.score), 3)} ({rank})",
                    cite_pairs([(score.source_id, score.source_row)]))]
 
 
@@ -197,9 +220,11 @@ def plan_figures(country: Country) -> list[Figure]:
     found = []
     for view in watchdog.plan_views(Plan.objects.filter(country=country), watchdog_today()):
         name = f"{view.plan} ({view.plan.period})" if view.plan.period else str(view.plan)
-        alert = ", no successor" if view.alert else ""
-        found.append(Figure(f"Plan status: {name}", f"{view.status_label}{alert}", plan_source(view.plan)))
-        found.append(Figure(f"Plan scorecard: {name}", score_text(view.score),
+        alert = gettext(", no successor") if view.alert else ""
+        found.append(Figure(gettext("Plan status: %(plan)s") % {"plan": name},
+                            f"{gettext(view.status_label)}{alert}",
+                            plan_source(view.plan)))
+        found.append(Figure(gettext("Plan scorecard: %(plan)s") % {"plan": name}, score_text(view.score),
                             f"Critical Mass scorecard rubric on {plan_source(view.plan)}"))
     return found
 
@@ -212,9 +237,12 @@ def country_figures(country: Country, policy: TargetPolicy) -> list[Figure]:
         women, total = sum(r["women"] for r in known), sum(r["total"] for r in known)
         found.append(
             Figure(
-                f"Women among {country.name}'s uniformed peacekeepers, latest month per mission",
-                f"{table.column('share').text(share_of(women, total))} ({women:,} of {total:,}, "
-                f"{len(known)} missions)",
+                gettext("Women among %(country)s's uniformed peacekeepers, latest month per mission")
+                % {"country": country.name},
+                gettext("%(share)s (%(women)s of %(total)s, %(missions)s missions)") % {
+                    "share": table.column("share").text(share_of(women, total)),
+                    "women": number_format(women, force_grouping=True),
+                    "total": number_format(total, force_grouping=True), "missions": len(known)},
                 cite_rows(table, known),
                 max(r["date"] for r in known),
             )
@@ -311,9 +339,9 @@ def sections(chosen: Audience) -> list[Section]:
     return found
 
 
-def objections(chosen: Audience) -> list[Objection]:
+def objections(chosen: Audience, language: str = "en") -> list[Said]:
     qs = Objection.objects.filter(Q(audiences=chosen) | Q(audiences__isnull=True)).distinct()
-    return list(qs.prefetch_related("evidence"))
+    return [Said(*found.in_language(language), found) for found in qs.prefetch_related("evidence")]
 
 
 def organizations(subject: Process | Country) -> list[Organization]:
@@ -328,19 +356,39 @@ def source_list(briefing: Briefing) -> list[str]:
     for section in briefing.sections:
         for point in section.points:
             cited += [point.evidence.citation()] + [c.citation() for c in point.counters]
-    for objection in briefing.objections:
-        cited += [e.citation() for e in objection.evidence.all() if e.is_public]
+    for said in briefing.objections:
+        cited += [e.citation() for e in said.record.evidence.all() if e.is_public]
     return list(dict.fromkeys(cited))
 
 
+def language_of(params: dict[str, str]) -> str:
+    """The briefing's language (`language=en|fr|es|ar`), chosen apart from the interface's; the
+    interface's language when none is given."""
+    chosen = params.get("language", "").strip() or translation.get_language() or settings.LANGUAGE_CODE
+    if chosen not in LANGUAGES:
+        raise BriefingError(gettext("Choose the briefing's language among %(languages)s "
+                                    "(language=%(given)s is not one).")
+                            % {"languages": ", ".join(LANGUAGES), "given": chosen})
+    return chosen
+
+
 def build(params: dict[str, str]) -> Briefing:
+    """The briefing the parameters ask for, written in its language (`language_of`)."""
+    language = language_of(params)
+    with translation.override(language):
+        made = build_in_language(params)
+    made.language = language
+    made.objections = objections(made.audience, language)
+    made.sources = source_list(made)
+    return made
+
+
+def build_in_language(params: dict[str, str]) -> Briefing:
     chosen = audience(params.get("audience", "").strip())
     kind, subject = context(params)
     slug = subject.iso3 if isinstance(subject, Country) else subject.slug
     briefing = Briefing(chosen, kind, subject.name, slug, timezone.localdate())
     live_figures(briefing, subject)
     briefing.sections = sections(chosen)
-    briefing.objections = objections(chosen)
     briefing.organizations = organizations(subject)
-    briefing.sources = source_list(briefing)
     return briefing

@@ -65,9 +65,22 @@ class Objection(models.Model):
     audiences = models.ManyToManyField(Audience, blank=True, help_text="None: every audience.")
     evidence = models.ManyToManyField(Evidence, blank=True, related_name="+")
     order = models.PositiveIntegerField(default=0)
+    translations = models.JSONField(
+        default=dict, blank=True,
+        help_text='The objection and answer in other languages: {"fr": {"objection": "…", "answer": "…"}, '
+        '"es": {…}, "ar": {…}}. A language left out shows the original, marked "not yet translated".',
+    )
 
     class Meta:
         ordering = ["order", "id"]
 
     def __str__(self) -> str:
         return self.objection
+
+    def in_language(self, language: str) -> tuple[str, str, bool]:
+        """The objection and its answer in `language`, and whether they are translated; the original
+        (English) text when no translation is stored."""
+        found = self.translations.get(language) if isinstance(self.translations, dict) else None
+        if isinstance(found, dict) and found.get("objection") and found.get("answer"):
+            return str(found["objection"]), str(found["answer"]), True
+        return self.objection, self.answer, language == "en"

@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.views.decorators.http import require_safe
 
 from criticalmass.briefings import build as builder
@@ -26,6 +27,7 @@ def form_context(request: HttpRequest, error: str = "") -> dict[str, object]:
         "countries": Country.objects.all(),
         "chosen": request.GET,
         "error": error,
+        "briefing_languages": builder.LANGUAGES,
     }
 
 
@@ -47,15 +49,18 @@ def briefing(request: HttpRequest) -> HttpResponse:
     result = made(request)
     if isinstance(result, HttpResponse):
         return result
-    return render(
-        request, "briefings/briefing.html", {"b": result, "query": request.GET.urlencode(), "pdf": False}
-    )
+    with translation.override(result.language):  # the briefing's language, not the interface's
+        html = render_to_string("briefings/briefing.html",
+                                {"b": result, "query": request.GET.urlencode(), "pdf": False},
+                                request=request)
+    return HttpResponse(html)
 
 
 def pdf_bytes(request: HttpRequest, result: builder.Briefing) -> bytes:
     from weasyprint import HTML  # imported here: it loads Pango, which only this view needs
 
-    html = render_to_string("briefings/briefing.html", {"b": result, "pdf": True}, request=request)
+    with translation.override(result.language):
+        html = render_to_string("briefings/briefing.html", {"b": result, "pdf": True}, request=request)
     return HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()  # type: ignore[no-any-return]
 
 

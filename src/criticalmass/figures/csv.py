@@ -6,7 +6,7 @@ import csv
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 
 from criticalmass.figures.tables import Table
 from criticalmass.lib.csvsafe import safe_cell
@@ -29,6 +29,17 @@ def csv_response(filename: str, header: Sequence[str], rows: Iterable[Sequence[A
     return response
 
 
-def table_response(table: Table, filename: str) -> HttpResponse:
-    """A figure's table as CSV: its columns' keys, then `source`, one line per row."""
-    return csv_response(filename, table.header(), table.csv_rows())
+HEADER_PARAMETER = "header"  # ?header=labels: the columns' labels in the page's language; keys otherwise
+
+
+def wants_labels(request: HttpRequest | None) -> bool:
+    """Whether the CSV's first row should be the columns' labels in the request's language
+    (`?header=labels`, what a page's download link asks) rather than their stable keys (the default,
+    and `?header=keys`: what scripts read)."""
+    return request is not None and request.GET.get(HEADER_PARAMETER) == "labels"
+
+
+def table_response(table: Table, filename: str, request: HttpRequest | None = None) -> HttpResponse:
+    """A figure's table as CSV: its columns' keys (or labels, see `wants_labels`), then `source`,
+    one line per row. The values stay in machine form (10.1, 2024-03-01) whatever the language."""
+    return csv_response(filename, table.header(keys=not wants_labels(request)), table.csv_rows())

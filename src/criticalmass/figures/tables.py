@@ -17,13 +17,15 @@ from html import escape  # the standard library's: Django's lazy-aware one is sl
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils.formats import date_format, number_format
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext, gettext_noop
 
 from criticalmass.core.models import DataNote, Source
 from criticalmass.figures.citations import RowSpan, cite, sources_by_id
 
 Row = dict[str, Any]
-NOT_AT_PACE = "not at the current pace"
+NOT_AT_PACE = gettext_noop("not at the current pace")
 NOTES_SHOWN = 20  # under a table; the notes CSV holds them all
 
 
@@ -41,17 +43,36 @@ def signed(value: float) -> str:
     return f"{value:+.1f}" if value else "0.0"
 
 
+def percent(value: float) -> str:
+    """A share as the page's language writes it: 10.1% in English, 10,1 % in French."""
+    return gettext("%(number)s%%") % {"number": number_format(value, 1)}
+
+
+def points(value: float) -> str:
+    return number_format(value, 1)
+
+
+def signed_points(value: float) -> str:
+    return ("+" if value > 0 else "") + number_format(value, 1) if value else number_format(0.0, 1)
+
+
+# Texts a figure's cells hold (statuses, yes/no): marked here, translated when a page shows them.
+CELL_WORDS = [gettext_noop("met"), gettext_noop("close"), gettext_noop("off track"), gettext_noop("no data"),
+              gettext_noop("no target"), gettext_noop("unknown"), gettext_noop("yes"), gettext_noop("no")]
+
+# How the page shows a value, in the page's language (Django's localisation); the CSV and the API keep
+# the machine form (`csv_value`): 10.1, never 10,1.
 FORMATS: dict[str, Callable[[Any], str]] = {
     "text": str,
-    "int": lambda v: f"{v:,}",
-    "pct": lambda v: f"{v:.1f}%",
-    "points": lambda v: f"{v:.1f}",
-    "trend": signed,
+    "int": lambda v: number_format(v, force_grouping=True),
+    "pct": percent,
+    "points": points,
+    "trend": signed_points,
     "year": str,
     "date": lambda v: v.isoformat(),
-    "month": lambda v: v.strftime("%b %Y"),
-    "yesno": lambda v: "yes" if v else "no",
-    "status": str,
+    "month": lambda v: date_format(v, "M Y"),
+    "yesno": lambda v: gettext("yes") if v else gettext("no"),
+    "status": lambda v: gettext(str(v)),
 }
 STATUS_ICONS = {"met": "✓", "close": "≈", "off track": "✗", "no data": "?", "no target": "–"}
 NUMERIC = {"int", "pct", "points", "trend", "year"}
@@ -72,7 +93,12 @@ class Column:
 
     def text(self, value: Any) -> str:
         """The value as the page shows it."""
-        return self.none if value is None else FORMATS[self.kind](value)
+        return gettext(self.none) if value is None else FORMATS[self.kind](value)
+
+    @property
+    def title(self) -> str:
+        """The column's label in the page's language (labels are marked with gettext_noop)."""
+        return gettext(self.label)
 
 
 @dataclass(frozen=True)
@@ -101,6 +127,11 @@ class Table:
     # charts are kept under, so a warm page neither rebuilds the cells nor fingerprints the rows.
     cache_key: str = ""
     rendered: str = field(default="", repr=False)
+
+    @property
+    def title(self) -> str:
+        """The caption in the page's language (captions marked with gettext_noop, or made translated)."""
+        return gettext(self.caption)
 
     @cached_property
     def shown_notes(self) -> list[DataNote]:
@@ -141,16 +172,20 @@ class Table:
         if whole and self.rendered:
             return mark_safe(self.rendered)  # noqa: S308  # built below, every text in it escaped
         shown = self.columns if columns is None else columns
-        head = "".join(f'<th scope="col"{NUM if c.numeric else ""}>{escape(c.label)}</th>' for c in shown)
+        head = "".join(f'<th scope="col"{NUM if c.numeric else ""}>{escape(c.title)}</th>' for c in shown)
         body = "\n".join(f"<tr>{''.join(map(cell_html, row))}</tr>" for row in self.cells(rows, shown))
-        built = (f'<table class="data"><caption>{escape(caption or self.caption)}</caption>'
+        built = (f'<table class="data"><caption>{escape(gettext(caption or self.caption))}</caption>'
                  f"<thead><tr>{head}</tr></thead><tbody>\n{body}\n</tbody></table>")
         if whole:
             self.rendered = built
         return mark_safe(built)  # noqa: S308  # every text in it is escaped above or in cell_html
 
-    def header(self) -> list[str]:
-        return [column.key for column in self.columns] + ["source"]
+    def header(self, keys: bool = True) -> list[str]:
+        """The CSV's first row: the columns' stable keys (for scripts), or their labels in the language
+        of the request (`keys=False`, what a person downloading from a page gets)."""
+        if keys:
+            return [column.key for column in self.columns] + ["source"]
+        return [column.title for column in self.columns] + [gettext("Source")]
 
     def csv_rows(self) -> list[list[str]]:
         keys = [c.key for c in self.columns]

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TypeVar, cast
 
 from django.core.cache import cache
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from criticalmass.figures.tables import Table
 from criticalmass.parity import queries
@@ -24,7 +24,7 @@ def cached_table(name: str, make: Callable[[], T], *key: object) -> T:
     """A figure (a table, or tables by name) cached per data version and day (forecasts say whether their
     year is past), computed by `make` on a miss: one computation for the page, its CSV and the API.
     Each table's HTML is built before it is cached, and charts drawn from it are cached by its key."""
-    key = (*key, timezone.localdate())
+    key = (*key, timezone.localdate(), translation.get_language())  # captions and HTML in the page's language
     label = queries.cache_key(name, *key)
 
     def made() -> T:

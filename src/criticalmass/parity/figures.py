@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from criticalmass.core.models import Country, Source
 from criticalmass.figures.citations import RowSpan
@@ -152,26 +153,26 @@ def summary_row(summary: standing.Summary) -> Row:
 
 
 SUMMARY_COLUMNS = [
-    Column("status", "Status", "status"),
-    Column("latest", "Latest month", "month", none="—"),
-    Column("share", "Women's share", "pct"),
-    Column("target", "Target", "pct", none="no target"),
-    Column("target_provenance", "Target's provenance", none="—"),
-    Column("gap", "Gap (points)", "points", none="—"),
-    Column("trend", "Trend (points a year)", "trend", none="too few months"),
-    Column("forecast_target", "Reaches target", "year", none=NOT_AT_PACE),
-    Column("forecast_parity", "Reaches parity", "year", none=NOT_AT_PACE),
-    Column("forecast_note", "Forecasts", none="—"),
+    Column("status", gettext_noop("Status"), "status"),
+    Column("latest", gettext_noop("Latest month"), "month", none="—"),
+    Column("share", gettext_noop("Women's share"), "pct"),
+    Column("target", gettext_noop("Target"), "pct", none=gettext_noop("no target")),
+    Column("target_provenance", gettext_noop("Target's provenance"), none="—"),
+    Column("gap", gettext_noop("Gap (points)"), "points", none="—"),
+    Column("trend", gettext_noop("Trend (points a year)"), "trend", none=gettext_noop("too few months")),
+    Column("forecast_target", gettext_noop("Reaches target"), "year", none=NOT_AT_PACE),
+    Column("forecast_parity", gettext_noop("Reaches parity"), "year", none=NOT_AT_PACE),
+    Column("forecast_note", gettext_noop("Forecasts"), none="—"),
 ]
 SERIES_COLUMNS = [
-    Column("date", "Month", "month", row_header=True),
-    Column("series", "Category"),
-    Column("women", "Women", "int"),
-    Column("total", "Total", "int"),
-    Column("share", "Women's share", "pct"),
-    Column("target", "Target", "pct", none="no target"),
-    Column("target_provenance", "Target's provenance", none="—"),
-    Column("note", "Note", none=""),
+    Column("date", gettext_noop("Month"), "month", row_header=True),
+    Column("series", gettext_noop("Category")),
+    Column("women", gettext_noop("Women"), "int"),
+    Column("total", gettext_noop("Total"), "int"),
+    Column("share", gettext_noop("Women's share"), "pct"),
+    Column("target", gettext_noop("Target"), "pct", none=gettext_noop("no target")),
+    Column("target_provenance", gettext_noop("Target's provenance"), none="—"),
+    Column("note", gettext_noop("Note"), none=""),
 ]
 
 
@@ -222,7 +223,7 @@ def status_table(name: str, caption: str, cited: queries.CitedSeries, policy: Ta
         spans += role_spans
         summary = standing.summarize(cited.by_key.get(role, []), policy, role)
         rows.append({"role": role, "series": label(role), **summary_row(summary), "_spans": role_spans})
-    columns = [Column("series", "Category", row_header=True), *SUMMARY_COLUMNS]
+    columns = [Column("series", gettext_noop("Category"), row_header=True), *SUMMARY_COLUMNS]
     return with_sources(Table(name, caption, columns, rows, spans=spans, as_of=latest_of(rows, "latest")))
 
 
@@ -249,23 +250,23 @@ def country_link(row: Row) -> str:
 # ---- Mission page --------------------------------------------------------------------------
 
 CATEGORY_COLUMNS = [
-    Column("series", "Category", row_header=True),
-    Column("status", "Status", "status"),
-    Column("women", "Women", "int"),
-    Column("men", "Men", "int"),
-    Column("total", "Total", "int"),
-    Column("share", "Women's share", "pct"),
-    Column("target", "Target", "pct", none="no target"),
-    Column("target_provenance", "Target's provenance", none="—"),
+    Column("series", gettext_noop("Category"), row_header=True),
+    Column("status", gettext_noop("Status"), "status"),
+    Column("women", gettext_noop("Women"), "int"),
+    Column("men", gettext_noop("Men"), "int"),
+    Column("total", gettext_noop("Total"), "int"),
+    Column("share", gettext_noop("Women's share"), "pct"),
+    Column("target", gettext_noop("Target"), "pct", none=gettext_noop("no target")),
+    Column("target_provenance", gettext_noop("Target's provenance"), none="—"),
 ]
 CONTRIBUTOR_COLUMNS = [
-    Column("rank", "Rank", "int"),
-    Column("country_name", "Contributing country", link=country_link, row_header=True),
-    Column("women", "Women", "int"),
-    Column("total", "Total", "int"),
-    Column("share", "Women's share", "pct"),
-    Column("rank_by_women", "Rank by women", "int"),
-    Column("rank_by_share", "Rank by share", "int"),
+    Column("rank", gettext_noop("Rank"), "int"),
+    Column("country_name", gettext_noop("Contributing country"), link=country_link, row_header=True),
+    Column("women", gettext_noop("Women"), "int"),
+    Column("total", gettext_noop("Total"), "int"),
+    Column("share", gettext_noop("Women's share"), "pct"),
+    Column("rank_by_women", gettext_noop("Rank by women"), "int"),
+    Column("rank_by_share", gettext_noop("Rank by share"), "int"),
 ]
 CONTRIBUTOR_SORTS = {"women": "women deployed", "share": "women's share"}
 
@@ -334,13 +335,13 @@ def mission_tables(process: Process, policy: TargetPolicy, sort: str) -> dict[st
 # ---- Country page --------------------------------------------------------------------------
 
 DEPLOYMENT_COLUMNS = [
-    Column("mission", "Mission", link=mission_link, row_header=True),
-    Column("date", "Latest month", "date"),
-    Column("series", "Category"),
-    Column("women", "Women", "int"),
-    Column("men", "Men", "int"),
-    Column("total", "Total", "int"),
-    Column("share", "Women's share", "pct"),
+    Column("mission", gettext_noop("Mission"), link=mission_link, row_header=True),
+    Column("date", gettext_noop("Latest month"), "date"),
+    Column("series", gettext_noop("Category")),
+    Column("women", gettext_noop("Women"), "int"),
+    Column("men", gettext_noop("Men"), "int"),
+    Column("total", gettext_noop("Total"), "int"),
+    Column("share", gettext_noop("Women's share"), "pct"),
 ]
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.urls import reverse
+from django.utils.translation import gettext_noop
 
 from criticalmass.core.models import DataNote
 from criticalmass.figures.citations import RowSpan
@@ -43,10 +44,10 @@ def overview_table(policy: TargetPolicy, process: Process | None = None) -> Tabl
                      "share": share_of(reached, with_data),
                      "_spans": role_spans})
     columns = [
-        Column("role", "Role", row_header=True),
-        Column("with_data", "Agreements with data", "int"),
+        Column("role", gettext_noop("Role"), row_header=True),
+        Column("with_data", gettext_noop("Agreements with data"), "int"),
         Column("reached", f"Agreements with at least {floor} women", "int"),
-        Column("share", "Share of agreements", "pct", none="—"),
+        Column("share", gettext_noop("Share of agreements"), "pct", none="—"),
     ]
     caption = f"How many agreements reached {floor} women in each role ({policy.name}'s floor)"
     return with_sources(Table("overview", caption, columns, rows, spans=spans))
@@ -67,8 +68,9 @@ def agreements_table(policy: TargetPolicy, process: Process | None = None) -> Ta
                      "men": r["men"], "share": share_of(r["women"], r["total"]),
                      "meets_floor": targets.meets_floor(r["women"], r["total"], policy.floor),
                      "_spans": [span]})
-    columns = [Column("document", "Agreement"), Column("conflict", "Conflict", link=conflict_link),
-               Column("date", "Date", "date"), *agreement_role_columns(policy)]
+    columns = [Column("document", gettext_noop("Agreement")),
+               Column("conflict", gettext_noop("Conflict"), link=conflict_link),
+               Column("date", gettext_noop("Date"), "date"), *agreement_role_columns(policy)]
     caption = "Delegates by role in each agreement"
     as_of = max((row["date"] for row in rows), default=None)  # the latest agreement counted
     return with_sources(Table("agreements", caption, columns, rows, spans=spans, as_of=as_of))
@@ -77,11 +79,11 @@ def agreements_table(policy: TargetPolicy, process: Process | None = None) -> Ta
 def agreement_role_columns(policy: TargetPolicy) -> list[Column]:
     """The columns of one agreement's table (the agreement, conflict and date are its heading)."""
     return [
-        Column("role", "Role", row_header=True),
-        Column("total", "Delegates", "int"),
-        Column("women", "Women", "int"),
-        Column("men", "Men", "int"),
-        Column("share", "Women's share", "pct"),
+        Column("role", gettext_noop("Role"), row_header=True),
+        Column("total", gettext_noop("Delegates"), "int"),
+        Column("women", gettext_noop("Women"), "int"),
+        Column("men", gettext_noop("Men"), "int"),
+        Column("share", gettext_noop("Women's share"), "pct"),
         Column("meets_floor", f"At least {floor_text(policy)}", "yesno"),
     ]
 

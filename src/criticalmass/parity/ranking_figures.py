@@ -9,6 +9,8 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_noop
+
 from criticalmass.figures.citations import RowSpan
 from criticalmass.figures.tables import Column, Row, Table, one_decimal, with_sources
 from criticalmass.lib.months import Month, month_of, months_between
@@ -25,9 +27,9 @@ from criticalmass.parity.figures import (
 from criticalmass.parity.models import Process, TargetPolicy
 
 RANKING_COLUMNS = [
-    Column("rank", "Rank", "int", none="—"),
-    Column("mission", "Mission", link=mission_link, row_header=True),
-    Column("host_country", "Host country", none="—"),
+    Column("rank", gettext_noop("Rank"), "int", none="—"),
+    Column("mission", gettext_noop("Mission"), link=mission_link, row_header=True),
+    Column("host_country", gettext_noop("Host country"), none="—"),
     *[column for column in SUMMARY_COLUMNS if column.key != "target_provenance"],
 ]
 
@@ -120,12 +122,13 @@ def mission_row(mission: Process) -> Row:
 
 
 CLOSED_COLUMNS = [
-    Column("mission", "Mission", link=mission_link, row_header=True),
-    Column("host_country", "Host country", none="—"),
-    Column("latest", "Last month", "month", none="—"),
-    Column("share", "Women's share then", "pct"),
-    Column("end_date", "End date (mission registry, no source cited; not in PKOC)", "date", none="not known"),
-    Column("why", "Not ranked because"),
+    Column("mission", gettext_noop("Mission"), link=mission_link, row_header=True),
+    Column("host_country", gettext_noop("Host country"), none="—"),
+    Column("latest", gettext_noop("Last month"), "month", none="—"),
+    Column("share", gettext_noop("Women's share then"), "pct"),
+    Column("end_date", gettext_noop("End date (mission registry, no source cited; not in PKOC)"),
+           "date", none=gettext_noop("not known")),
+    Column("why", gettext_noop("Not ranked because")),
 ]
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db.models import Count
 from django.urls import reverse
+from django.utils.translation import gettext_noop
 
 from criticalmass.core.models import DataNote
 from criticalmass.figures.tables import Column, Table, one_decimal
@@ -48,23 +49,24 @@ def trajectories_table(policies: Iterable[TargetPolicy]) -> Table:
     rows = [{"policy": policy.slug, "role": line_label(role), "year": target.year,
              "target": one_decimal(target.value), "target_provenance": str(target.provenance)}
             for policy in policies for role, line in trajectory_lines(policy) for target in line]
-    columns = [Column("policy", "Policy"), Column("role", "Role", row_header=True),
-               Column("year", "Year", "year"), Column("target", "Target", "pct"),
-               Column("target_provenance", "Provenance")]
+    columns = [Column("policy", gettext_noop("Policy")),
+               Column("role", gettext_noop("Role"), row_header=True),
+               Column("year", gettext_noop("Year"), "year"), Column("target", gettext_noop("Target"), "pct"),
+               Column("target_provenance", gettext_noop("Provenance"))]
     years = f"{TRAJECTORY_YEARS[0]}–{TRAJECTORY_YEARS[-1]}"
     return Table("trajectories", f"Target trajectories, {years}", columns, rows)
 
 
 SOURCE_COLUMNS = [
-    Column("dataset", "Dataset", link=lambda row: row["url"] or None, row_header=True),
-    Column("publisher", "Publisher"),
-    Column("version", "Version", none="—"),
-    Column("file", "File"),
-    Column("licence", "Licence", none="—"),
-    Column("citation", "Citation"),
-    Column("imported_at", "Imported", none="not yet"),
-    Column("observation_count", "Observations", "int"),
-    Column("note_count", "Notes on the data", "int", link=lambda row: notes_link(row)),
+    Column("dataset", gettext_noop("Dataset"), link=lambda row: row["url"] or None, row_header=True),
+    Column("publisher", gettext_noop("Publisher")),
+    Column("version", gettext_noop("Version"), none="—"),
+    Column("file", gettext_noop("File")),
+    Column("licence", gettext_noop("Licence"), none="—"),
+    Column("citation", gettext_noop("Citation")),
+    Column("imported_at", gettext_noop("Imported"), none=gettext_noop("not yet")),
+    Column("observation_count", gettext_noop("Observations"), "int"),
+    Column("note_count", gettext_noop("Notes on the data"), "int", link=lambda row: notes_link(row)),
 ]
 
 

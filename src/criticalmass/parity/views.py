@@ -126,7 +126,7 @@ def data_months(table: Table) -> list[str]:
 @require_safe
 def dashboard_csv(request: HttpRequest, name: str) -> HttpResponse:
     policy, role, tables = dashboard_data(request, only=name)
-    return one_table(tables, name, "operations")
+    return one_table(tables, name, "operations", request)
 
 
 def operation(slug: str) -> Process:
@@ -159,7 +159,7 @@ def mission(request: HttpRequest, slug: str) -> HttpResponse:
 @require_safe
 def mission_csv(request: HttpRequest, slug: str, name: str) -> HttpResponse:
     process, policy, sort, tables = mission_data(request, slug)
-    return one_table(tables, name, process.slug)
+    return one_table(tables, name, process.slug, request)
 
 
 def country_data(request: HttpRequest, iso3: str) -> tuple[Country, TargetPolicy, Tables]:
@@ -184,7 +184,7 @@ def country(request: HttpRequest, iso3: str) -> HttpResponse:
 @require_safe
 def country_csv(request: HttpRequest, iso3: str, name: str) -> HttpResponse:
     found, policy, tables = country_data(request, iso3)
-    return one_table(tables, name, found.iso3.lower())
+    return one_table(tables, name, found.iso3.lower(), request)
 
 
 # ---- Negotiations --------------------------------------------------------------------------
@@ -237,7 +237,7 @@ def negotiations(request: HttpRequest, slug: str | None = None) -> HttpResponse:
 @require_safe
 def negotiations_csv(request: HttpRequest, name: str, slug: str | None = None) -> HttpResponse:
     process, policy, tables = negotiation_data(slug)
-    return one_table(tables, name, process.slug if process else "negotiations")
+    return one_table(tables, name, process.slug if process else "negotiations", request)
 
 
 # ---- Targets and sources -------------------------------------------------------------------
@@ -259,7 +259,8 @@ def policies(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def policies_csv(request: HttpRequest, name: str) -> HttpResponse:
-    return one_table({"trajectories": reference_figures.trajectories_table(all_policies())}, name, "targets")
+    trajectories = reference_figures.trajectories_table(all_policies())
+    return one_table({"trajectories": trajectories}, name, "targets", request)
 
 
 @require_safe
@@ -272,7 +273,7 @@ def sources(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def sources_csv(request: HttpRequest, name: str) -> HttpResponse:
-    return one_table({"sources": reference_figures.sources_table()}, name, "sources")
+    return one_table({"sources": reference_figures.sources_table()}, name, "sources", request)
 
 
 

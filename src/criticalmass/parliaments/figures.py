@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from django.utils.translation import gettext_noop
+
 from criticalmass.core.models import Country
 from criticalmass.figures.citations import RowSpan
 from criticalmass.figures.notes import notes_about, with_notes
@@ -17,20 +19,20 @@ RANKING_CHAMBERS = {"lower": "Lower or single house", "upper": "Upper chamber"}
 SHARE_NOTE = "not given"
 
 RANKING_COLUMNS = [
-    Column("chamber", "Chamber", row_header=True),
-    Column("rank", "World rank", "int", none="—"),
-    Column("last_election", "Last elections", "month", none="not given"),
-    Column("seats", "Seats", "int", none="not given"),
-    Column("women", "Women", "int", none="not given"),
-    Column("share", "Women (%)", "pct", none=SHARE_NOTE),
+    Column("chamber", gettext_noop("Chamber"), row_header=True),
+    Column("rank", gettext_noop("World rank"), "int", none="—"),
+    Column("last_election", gettext_noop("Last elections"), "month", none=gettext_noop("not given")),
+    Column("seats", gettext_noop("Seats"), "int", none=gettext_noop("not given")),
+    Column("women", gettext_noop("Women"), "int", none=gettext_noop("not given")),
+    Column("share", gettext_noop("Women (%)"), "pct", none=SHARE_NOTE),
 ]
 HISTORY_COLUMNS = [
-    Column("year", "Year", "year", row_header=True),
-    Column("month", "Month", none="—"),
-    Column("chamber", "Chamber"),
-    Column("seats", "Seats", "int", none="not known"),
-    Column("women", "Women", "int", none="not known"),
-    Column("share", "Women (%)", "pct", none=SHARE_NOTE),
+    Column("year", gettext_noop("Year"), "year", row_header=True),
+    Column("month", gettext_noop("Month"), none="—"),
+    Column("chamber", gettext_noop("Chamber")),
+    Column("seats", gettext_noop("Seats"), "int", none=gettext_noop("not known")),
+    Column("women", gettext_noop("Women"), "int", none=gettext_noop("not known")),
+    Column("share", gettext_noop("Women (%)"), "pct", none=SHARE_NOTE),
 ]
 
 

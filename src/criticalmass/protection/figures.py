@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import Max, Min, Q, QuerySet
+from django.utils.translation import gettext_noop
 
 from criticalmass.core.models import Country, Source
 from criticalmass.figures.citations import RowSpan
@@ -26,13 +27,13 @@ PREVALENCE = {0: "no reports", 1: "isolated", 2: "numerous", 3: "massive"}
 FORMS = {"1": "rape", "2": "sexual slavery", "3": "forced prostitution", "4": "forced pregnancy",
          "5": "forced sterilization/abortion", "6": "sexual mutilation", "7": "sexual torture"}
 COLUMNS = [
-    Column("year", "Year", "year"),
-    Column("actor", "Armed actor", row_header=True),
-    Column("actor_type", "Actor type"),
-    Column("state_prev", "U.S. State Department", "int", none=NO_REPORT),
-    Column("ai_prev", "Amnesty International", "int", none=NO_REPORT),
-    Column("hrw_prev", "Human Rights Watch", "int", none=NO_REPORT),
-    Column("forms", "Forms reported", none="not coded"),
+    Column("year", gettext_noop("Year"), "year"),
+    Column("actor", gettext_noop("Armed actor"), row_header=True),
+    Column("actor_type", gettext_noop("Actor type")),
+    Column("state_prev", gettext_noop("U.S. State Department"), "int", none=NO_REPORT),
+    Column("ai_prev", gettext_noop("Amnesty International"), "int", none=NO_REPORT),
+    Column("hrw_prev", gettext_noop("Human Rights Watch"), "int", none=NO_REPORT),
+    Column("forms", gettext_noop("Forms reported"), none=gettext_noop("not coded")),
 ]
 
 

@@ -18,4 +18,4 @@ def country_csv(request: HttpRequest, iso3: str, name: str) -> HttpResponse:
     found = country_context(country)
     if found is None:
         raise Http404("No SVAC data is imported.")
-    return one_table({found.table.name: found.table}, name, f"{country.iso3.lower()}-protection")
+    return one_table({found.table.name: found.table}, name, f"{country.iso3.lower()}-protection", request)

@@ -15,6 +15,7 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any
 
 from django.urls import reverse
+from django.utils.translation import gettext_noop
 
 from criticalmass.figures.citations import RowSpan
 from criticalmass.figures.notes import notes_about, with_notes
@@ -25,16 +26,16 @@ from criticalmass.watchdog.models import AidActivity
 NAME = "aid-gender"
 EVERYONE = "All publishers"
 COLUMNS = [
-    Column("publisher", "Publisher (IATI reporting organisation)", row_header=True),
-    Column("year", "Year", "year", none="all years"),
-    Column("currency", "Currency"),
-    Column("principal", "Gender equality principal (marker 2)", "int"),
-    Column("significant", "Significant (marker 1)", "int"),
-    Column("not_targeted", "Not targeted (marker 0)", "int"),
-    Column("no_marker", "No marker", "int"),
-    Column("other_marker", "Other marker value (3, 4)", "int"),
-    Column("total", "All money spent", "int"),
-    Column("activities", "Activities", "int"),
+    Column("publisher", gettext_noop("Publisher (IATI reporting organisation)"), row_header=True),
+    Column("year", gettext_noop("Year"), "year", none=gettext_noop("all years")),
+    Column("currency", gettext_noop("Currency")),
+    Column("principal", gettext_noop("Gender equality principal (marker 2)"), "int"),
+    Column("significant", gettext_noop("Significant (marker 1)"), "int"),
+    Column("not_targeted", gettext_noop("Not targeted (marker 0)"), "int"),
+    Column("no_marker", gettext_noop("No marker"), "int"),
+    Column("other_marker", gettext_noop("Other marker value (3, 4)"), "int"),
+    Column("total", gettext_noop("All money spent"), "int"),
+    Column("activities", gettext_noop("Activities"), "int"),
 ]
 
 

@@ -225,14 +225,14 @@ def money_csv_rows(context: dict[str, Any]) -> list[list[Any]]:
 def country_csv(request: HttpRequest, iso3: str, name: str) -> HttpResponse:
     """One table of the country profile as CSV, with the same numbers as the page and their source."""
     if name.removesuffix("-notes") in PARLIAMENT_TABLES:  # kit tables, with their notes' CSV
-        return one_table(country_data(iso3)["parliament"], name, iso3)
+        return one_table(country_data(iso3)["parliament"], name, iso3, request)
     if name not in COUNTRY_TABLES and name != f"{aid_figures.NAME}-notes":
         raise Http404(f"There is no table '{name}' on a country's profile.")
     context = country_data(iso3)
     filename = f"criticalmass-{iso3}-{name}.csv"
     aid_gender = context["aid_gender_table"]
     if name == aid_figures.NAME:
-        return table_response(aid_gender, filename)
+        return table_response(aid_gender, filename, request)
     if name.endswith("-notes"):
         return notes_response(aid_gender.notes if aid_gender.notes is not None else DataNote.objects.none(),
                               filename)
