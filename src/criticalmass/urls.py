@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from criticalmass.api import api
-from criticalmass.core import metrics, operations
+from criticalmass.core import metrics, operations, organisations
 
 urlpatterns = [
     path("healthz", operations.healthz, name="healthz"),
@@ -18,6 +18,8 @@ urlpatterns = [
     path("briefings/", include("criticalmass.briefings.urls")),
     path("accounts/", include("criticalmass.core.urls")),
     path("secretariat/", include("criticalmass.core.secretariat_urls")),
+    path("trainings/", include("criticalmass.trainings.urls")),
+    path("organisations/<int:pk>/", organisations.organisation, name="organisation"),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
 ]

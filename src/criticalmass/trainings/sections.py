@@ -1,0 +1,18 @@
+"""What the trainings app adds to an organisation's page (core.organisations): the programmes it runs
+and the dialogues it organised. A youth club's page shows its trainings this way; grants and
+commitments add theirs through the same `register_section("organization", ...)` hook."""
+
+from __future__ import annotations
+
+from criticalmass.core.models import Organization
+from criticalmass.core.sections import Section
+from criticalmass.trainings.models import Dialogue, Programme
+
+
+def organisation_trainings(organisation: Organization) -> Section | None:
+    programmes = list(Programme.objects.filter(organization=organisation).order_by("title"))
+    dialogues = list(Dialogue.objects.filter(organization=organisation).order_by("-date"))
+    if not programmes and not dialogues:
+        return None
+    return Section("Trainings and dialogues", "trainings/_organisation.html",
+                   {"programmes": programmes, "dialogues": dialogues})
