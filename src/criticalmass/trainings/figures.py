@@ -131,7 +131,8 @@ def cascade_table() -> Table:
 def dialogues() -> QuerySet[Dialogue]:
     return Dialogue.objects.select_related("organization").annotate(
         agreed=Count("actions", distinct=True),
-        committed=Count("actions", filter=Q(actions__commitment__isnull=False), distinct=True))
+        committed=Count("actions", filter=Q(actions__commitment__isnull=False), distinct=True),
+    ).order_by("-date", "title", "pk")
 
 
 def dialogues_table(shown: Iterable[Dialogue]) -> Table:
