@@ -7,7 +7,8 @@ from hypothesis import strategies as st
 from criticalmass.lib import trainings as maths
 
 counts = st.lists(st.integers(min_value=0, max_value=40), min_size=5, max_size=5)
-reaches = st.lists(st.builds(maths.Reach, st.sampled_from(["Ghana", "Kenya"]), st.sampled_from(["Twi", "English"]),
+reaches = st.lists(st.builds(maths.Reach, st.sampled_from(["Ghana", "Kenya"]),
+                             st.sampled_from(["Twi", "English"]),
                              st.integers(min_value=0, max_value=30)), max_size=12)
 
 

@@ -63,7 +63,8 @@ def test_it_refuses_a_session_with_no_place_that_is_not_online(client_as, world)
 
 def test_it_replaces_a_sessions_counts_of_a_role_when_counted_again(client_as, world):
     url = f"/trainings/sessions/{world['session']}/attendance/"
-    response = client_as("partner").post(url, {"role": "participant", "women": 10, "men": 11, "not_stated": 0})
+    counts = {"role": "participant", "women": 10, "men": 11, "not_stated": 0}
+    response = client_as("partner").post(url, counts)
     assert response.status_code == 302
     counted = Attendance.objects.get(session_id=world["session"], role="participant")
     assert (counted.women, counted.men) == (10, 11)

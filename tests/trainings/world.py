@@ -26,18 +26,21 @@ def build_trainings(organisation: Organization, trainer: User) -> dict[str, int]
         slug="gender-norms-tot", title="Gender norms: training of trainers", topic="Masculinities and 1325",
         track="masculinities", audience="Officers", language="English", format="mixed", trains_trainers=True,
         youth=True, organization=organisation)
-    item = Item.objects.create(text="I can name what Resolution 1325 asks of my institution.", kind="knowledge")
+    item = Item.objects.create(text="I can name what Resolution 1325 asks of my institution.",
+                               kind="knowledge")
     cycle = Cycle.objects.create(programme=programme, name="Cycle 1", country_id="GHA",
                                  starts_on=dt.date(2026, 1, 5), ends_on=dt.date(2026, 1, 9))
     cycle.items.add(item)
-    session = Session.objects.create(cycle=cycle, date=dt.date(2026, 1, 5), place="Accra", facilitators="A. N.")
+    session = Session.objects.create(cycle=cycle, date=dt.date(2026, 1, 5), place="Accra",
+                                     facilitators="A. N.")
     Attendance.objects.create(session=session, role="participant", women=8, men=12, not_stated=1)
     Tally.objects.create(cycle=cycle, item=item, phase="pre", score_1=3, score_2=4, score_3=2)
     Tally.objects.create(cycle=cycle, item=item, phase="post", score_3=2, score_4=4, score_5=3)
     trained = Trainer.objects.create(cycle=cycle, user=trainer)
     FollowUp.objects.create(trainer=trained, months=3, people_trained=25, country_id="GHA", language="Twi")
-    dialogue = Dialogue.objects.create(slug="accra-dialogue", title="Accra dialogue", date=dt.date(2026, 2, 1),
-                                       place="Accra", format="women_first_then_mixed",
+    dialogue = Dialogue.objects.create(slug="accra-dialogue", title="Accra dialogue",
+                                       date=dt.date(2026, 2, 1), place="Accra",
+                                       format="women_first_then_mixed",
                                        organization=organisation, women=9, men=7)
     action = AgreedAction.objects.create(dialogue=dialogue, text="Name a gender focal point in each unit.")
     return {"cycle": cycle.pk, "session": session.pk, "trainer": trained.pk, "item": item.pk,

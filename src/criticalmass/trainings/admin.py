@@ -5,26 +5,26 @@ from criticalmass.trainings.models import Cycle, Dialogue, FollowUp, Item, Progr
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(SimpleHistoryAdmin):  # type: ignore[type-arg]
+class ProgrammeAdmin(SimpleHistoryAdmin):  # type: ignore[misc]
     list_display = ["title", "organization", "track", "format", "trains_trainers", "youth"]
     search_fields = ["title", "topic"]
 
 
 @admin.register(Item)
-class ItemAdmin(SimpleHistoryAdmin):  # type: ignore[type-arg]
+class ItemAdmin(SimpleHistoryAdmin):  # type: ignore[misc]
     list_display = ["text", "kind", "active"]
 
 
 @admin.register(Cycle)
-class CycleAdmin(SimpleHistoryAdmin):  # type: ignore[type-arg]
+class CycleAdmin(SimpleHistoryAdmin):  # type: ignore[misc]
     list_display = ["programme", "name", "starts_on", "ends_on"]
 
 
 @admin.register(FollowUp)
-class FollowUpAdmin(SimpleHistoryAdmin):  # type: ignore[type-arg]
+class FollowUpAdmin(SimpleHistoryAdmin):  # type: ignore[misc]
     list_display = ["trainer", "months", "people_trained", "country", "language"]
 
 
 @admin.register(Dialogue)
-class DialogueAdmin(SimpleHistoryAdmin):  # type: ignore[type-arg]
+class DialogueAdmin(SimpleHistoryAdmin):  # type: ignore[misc]
     list_display = ["title", "date", "format", "organization"]

@@ -71,7 +71,8 @@ def programmes_table(shown: Iterable[Programme]) -> Table:
 
 
 def cycles_table(programme: Programme) -> Table:
-    found = (programme.cycles.select_related("country").annotate(sessions_count=Count("sessions", distinct=True))
+    found = (programme.cycles.select_related("country")
+             .annotate(sessions_count=Count("sessions", distinct=True))
              .order_by("starts_on", "pk"))
     sums = {c["pk"]: c for c in programme.cycles.values("pk").annotate(**ATTENDED)}
     rows = [{"cycle": c.name, "country": c.country.name if c.country else None, "starts_on": c.starts_on,

@@ -16,8 +16,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-RESERVED_SLUGS = {"new", "cascade", "dialogues", "questionnaire", "cycles", "sessions", "trainers", "followups",
-                  "actions", "data"}
+RESERVED_SLUGS = {"new", "cascade", "dialogues", "questionnaire", "cycles", "sessions", "trainers",
+                  "followups", "actions", "data"}
 
 
 class Format(models.TextChoices):
@@ -36,7 +36,8 @@ class Track(models.TextChoices):
 class Programme(models.Model):
     slug = models.SlugField(max_length=120, unique=True)
     title = models.CharField(max_length=300)
-    topic = models.CharField(max_length=300, help_text="What it teaches, e.g. Resolution 1325 and its sequels.")
+    topic = models.CharField(max_length=300,
+                             help_text="What it teaches, e.g. Resolution 1325 and its sequels.")
     track = models.CharField(max_length=20, choices=Track.choices, default=Track.WPS)
     audience = models.CharField(max_length=300, help_text="Who it is for, e.g. officers, students.")
     language = models.CharField(max_length=50, help_text="e.g. English, French, Arabic.")
@@ -46,7 +47,8 @@ class Programme(models.Model):
     youth = models.BooleanField(default=False, help_text="Aimed at students and youth.")
     organization = models.ForeignKey("core.Organization", null=True, blank=True, on_delete=models.PROTECT,
                                      related_name="programmes",
-                                     help_text="The partner organisation that runs it; empty: the secretariat.")
+                                     help_text="The partner organisation that runs it; "
+                                               "empty: the secretariat.")
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
 
@@ -73,7 +75,8 @@ class Cycle(models.Model):
 
     class Meta:
         ordering = ["programme", "starts_on", "pk"]
-        constraints = [models.UniqueConstraint(fields=["programme", "name"], name="one_cycle_name_per_programme"),
+        constraints = [models.UniqueConstraint(fields=["programme", "name"],
+                                               name="one_cycle_name_per_programme"),
                        models.CheckConstraint(condition=models.Q(ends_on__gte=models.F("starts_on")),
                                               name="cycle_ends_after_it_starts")]
 
@@ -101,7 +104,8 @@ class Session(models.Model):
     date = models.DateField()
     place = models.CharField(max_length=200, blank=True, help_text="Leave empty for an online session.")
     online = models.BooleanField(default=False)
-    facilitators = models.CharField(max_length=300, blank=True, help_text="Names or pseudonyms, as they agree.")
+    facilitators = models.CharField(max_length=300, blank=True,
+                                    help_text="Names or pseudonyms, as they agree.")
     history = HistoricalRecords()
 
     class Meta:
@@ -192,7 +196,8 @@ class Trainer(models.Model):
     """A member trained as a trainer in a cycle, followed up at 3 and 6 months."""
 
     cycle = models.ForeignKey(Cycle, on_delete=models.CASCADE, related_name="trainers")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="trainings_given")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="trainings_given")
 
     class Meta:
         ordering = ["cycle", "pk"]

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from criticalmass.core.models import Role, User, audit
 from criticalmass.core.permissions import role_required
 from criticalmass.figures.pages import link_csvs, one_table
+from criticalmass.figures.tables import Table
 from criticalmass.trainings import figures
 from criticalmass.trainings import permissions as may
 from criticalmass.trainings.forms import (
@@ -95,12 +96,13 @@ def save_audited(request: HttpRequest, form: forms.ModelForm[Any], action: str,
         saved.save()
         form.save_m2m()
         audit(action, f"trainings.{type(saved).__name__.lower()}:{saved.pk}", user=member(request))
+    assert isinstance(saved, Model)
     return saved
 
 
 # Public pages ---------------------------------------------------------------------------------------
 
-def programme_tables(request: HttpRequest) -> tuple[dict[str, figures.Table], Any]:
+def programme_tables(request: HttpRequest) -> tuple[dict[str, Table], Any]:
     found = figures.programmes()
     track = request.GET.get("track", "")
     if track:
@@ -126,7 +128,7 @@ def programmes_csv(request: HttpRequest, name: str) -> HttpResponse:
     return one_table(tables, name, "trainings")
 
 
-def programme_figures(programme: Programme) -> dict[str, figures.Table]:
+def programme_figures(programme: Programme) -> dict[str, Table]:
     return link_csvs({"cycles": figures.cycles_table(programme), "results": figures.results_table(programme)},
                      "trainings:programme_csv", [programme.slug])
 
@@ -160,7 +162,8 @@ def cascade_csv(request: HttpRequest, name: str) -> HttpResponse:
 @require_safe
 def dialogues(request: HttpRequest) -> HttpResponse:
     page = Paginator(figures.dialogues(), PER_PAGE).get_page(request.GET.get("page"))
-    tables = link_csvs({"dialogues": figures.dialogues_table(page.object_list)}, "trainings:dialogues_csv", [])
+    tables = link_csvs({"dialogues": figures.dialogues_table(page.object_list)},
+                       "trainings:dialogues_csv", [])
     return render(request, "trainings/dialogues.html", {
         "tables": tables, "page_obj": page,
         "can_plan": request.user.is_authenticated and may.may_plan_any(member(request))})
@@ -252,8 +255,9 @@ def answers(request: HttpRequest, pk: int) -> HttpResponse:
     """Enter the answers of a questionnaire as tallies; entering an item and phase again replaces them."""
     cycle = planned_cycle(request, pk)
     data = posted(request)
-    existing = (Tally.objects.filter(cycle=cycle, item_id=data.get("item") or None, phase=data.get("phase", ""))
-                .first() if data is not None and (data.get("item") or "").isdigit() else None)
+    item = data.get("item", "") if data is not None else ""
+    existing = (Tally.objects.filter(cycle=cycle, item_id=int(item), phase=data.get("phase", "")).first()
+                if data is not None and item.isdigit() else None)
     form = TallyForm(data, instance=existing or Tally(cycle=cycle), cycle=cycle)
     if request.method == "POST" and form.is_valid():
         save_audited(request, form, "trainings.answers_entered")
@@ -328,7 +332,8 @@ def dialogue_form(request: HttpRequest, slug: str | None = None) -> HttpResponse
         require_planner(request, found.organization_id)
     form = DialogueForm(posted(request), instance=found, organisations=organisations_for(member(request)))
     if request.method == "POST" and form.is_valid():
-        saved = save_audited(request, form, "trainings.dialogue_changed" if found else "trainings.dialogue_held")
+        saved = save_audited(request, form,
+                             "trainings.dialogue_changed" if found else "trainings.dialogue_held")
         messages.success(request, "Dialogue saved.")
         return redirect("trainings:dialogue", saved.slug)  # type: ignore[attr-defined]
     return show_form(request, form, f"Edit {found}" if found else "Record a dialogue", "")

@@ -7,12 +7,13 @@ was read in the source named by `url` (grade "verified"): IMAGES (MEN-005, MEN-0
 """
 
 from decimal import Decimal
+from typing import Any
 
 from django.db import migrations
 from django.db.backends.base.schema import BaseDatabaseSchemaEditor
 from django.db.migrations.state import StateApps
 
-EVIDENCE = [
+EVIDENCE: list[dict[str, Any]] = [
     {
         "slug": "images-evolving-men",
         "claim": "The first International Men and Gender Equality Survey (IMAGES), 2009-2010, asked more than "
