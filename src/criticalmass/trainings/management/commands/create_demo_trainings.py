@@ -65,8 +65,8 @@ class Command(BaseCommand):
     def create(self, organisation: Organization, trainer: User) -> None:
         programme = Programme.objects.create(
             slug=SLUG, title="Gender norms and masculinities: training of trainers",
-            topic="Resolution 1325, men as fathers and allies", track="masculinities", audience="Officers and students",
-            language="English", format="mixed", trains_trainers=True, youth=True, organization=organisation)
+            topic="Resolution 1325, men as fathers and allies", track="masculinities",
+            audience="Officers and students", language="English", format="mixed", trains_trainers=True, youth=True, organization=organisation)
         items = [Item.objects.get_or_create(text=text, defaults={"kind": kind})[0] for text, kind in ITEMS]
         first = demo_cycle(programme, "Cycle 1", dt.date(2026, 1, 12), items)
         demo_cycle(programme, "Cycle 2", dt.date(2026, 6, 8), items)
@@ -75,6 +75,7 @@ class Command(BaseCommand):
                                 place="Kumasi", language="Twi", reported_by=trainer)
         dialogue = Dialogue.objects.create(
             slug="demo-accra-dialogue", title="Demo dialogue: security at the market",
-            date=dt.date(2026, 3, 2), place="Accra", format=Dialogue.DialogueFormat.WOMEN_FIRST, organization=organisation, women=12,
-            men=10)
-        AgreedAction.objects.create(dialogue=dialogue, text="Name a gender focal point in each district unit.")
+            date=dt.date(2026, 3, 2), place="Accra", format=Dialogue.DialogueFormat.WOMEN_FIRST,
+            organization=organisation, women=12, men=10)
+        AgreedAction.objects.create(dialogue=dialogue,
+                                    text="Name a gender focal point in each district unit.")
