@@ -66,7 +66,8 @@ class Command(BaseCommand):
         programme = Programme.objects.create(
             slug=SLUG, title="Gender norms and masculinities: training of trainers",
             topic="Resolution 1325, men as fathers and allies", track="masculinities",
-            audience="Officers and students", language="English", format="mixed", trains_trainers=True, youth=True, organization=organisation)
+            audience="Officers and students", language="English", format="mixed", trains_trainers=True,
+            youth=True, organization=organisation)
         items = [Item.objects.get_or_create(text=text, defaults={"kind": kind})[0] for text, kind in ITEMS]
         first = demo_cycle(programme, "Cycle 1", dt.date(2026, 1, 12), items)
         demo_cycle(programme, "Cycle 2", dt.date(2026, 6, 8), items)
