@@ -108,3 +108,24 @@ def test_it_seeds_the_hubs_youth_and_masculinities_cards_with_verified_evidence(
     seeded = Evidence.objects.filter(themes__contains=",masculinities,")
     assert seeded.count() == 3 and set(seeded.values_list("grade", flat=True)) == {"verified"}
     assert "IMAGES" in client.get("/hub/evidence/?theme=masculinities").content.decode()
+
+
+def test_it_lists_a_dialogue_on_the_page_of_the_event_it_was_part_of(client, world):
+    from criticalmass.trainings.models import Dialogue
+    from tests.events.world import build_events
+
+    Dialogue.objects.update(event=build_events())
+    page = client.get("/events/summit/").content.decode()
+    assert "Dialogues at this event" in page and "/trainings/dialogues/accra-dialogue/" in page
+
+
+def test_it_reads_the_programmes_list_in_the_same_queries_whatever_their_number(client, world,
+                                                                             django_assert_max_num_queries):
+    from criticalmass.trainings.models import Programme
+
+    with django_assert_max_num_queries(8):
+        client.get("/trainings/")
+    for number in range(30):
+        Programme.objects.create(slug=f"p-{number}", title=f"P {number}", topic="t", audience="a", language="Ga")
+    with django_assert_max_num_queries(8):
+        assert client.get("/trainings/").status_code == 200

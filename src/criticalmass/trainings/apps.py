@@ -8,6 +8,7 @@ class TrainingsConfig(AppConfig):
 
     def ready(self) -> None:
         from criticalmass.core.sections import register_section
-        from criticalmass.trainings.sections import organisation_trainings
+        from criticalmass.trainings.sections import event_dialogues, organisation_trainings
 
         register_section("organization", organisation_trainings)
+        register_section("event", event_dialogues)

@@ -16,3 +16,11 @@ def organisation_trainings(organisation: Organization) -> Section | None:
         return None
     return Section("Trainings and dialogues", "trainings/_organisation.html",
                    {"programmes": programmes, "dialogues": dialogues})
+
+
+def event_dialogues(event: object) -> Section | None:
+    """A dialogue held as part of an event: listed on the event's page."""
+    dialogues = list(Dialogue.objects.filter(event=event).order_by("date", "pk"))
+    if not dialogues:
+        return None
+    return Section("Dialogues at this event", "trainings/_event.html", {"dialogues": dialogues})
