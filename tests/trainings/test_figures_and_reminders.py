@@ -126,6 +126,7 @@ def test_it_reads_the_programmes_list_in_the_same_queries_whatever_their_number(
     with django_assert_max_num_queries(8):
         client.get("/trainings/")
     for number in range(30):
-        Programme.objects.create(slug=f"p-{number}", title=f"P {number}", topic="t", audience="a", language="Ga")
+        Programme.objects.create(slug=f"p-{number}", title=f"P {number}", topic="t", audience="a",
+                                 language="Ga")
     with django_assert_max_num_queries(8):
         assert client.get("/trainings/").status_code == 200

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from criticalmass.core.models import Organization
 from criticalmass.core.sections import Section
+from criticalmass.events.models import Event
 from criticalmass.trainings.models import Dialogue, Programme
 
 
@@ -18,7 +19,7 @@ def organisation_trainings(organisation: Organization) -> Section | None:
                    {"programmes": programmes, "dialogues": dialogues})
 
 
-def event_dialogues(event: object) -> Section | None:
+def event_dialogues(event: Event) -> Section | None:
     """A dialogue held as part of an event: listed on the event's page."""
     dialogues = list(Dialogue.objects.filter(event=event).order_by("date", "pk"))
     if not dialogues:
