@@ -12,6 +12,7 @@ from tests.conftest import MEMBER_PERSONAS, PERSONAS
 from tests.events.world import build_events
 from tests.hub.world import build_hub
 from tests.parity.pages_world import build_operations, build_talks
+from tests.trainings.world import build_public_trainings, build_trainings
 from tests.watchdog.world import build_watchdog
 
 PUBLIC_PAGES = {
@@ -133,6 +134,40 @@ ROLE_PAGES.update({
     "secretariat:organisation": ("/secretariat/organisations/{organisation}/", "get", {"secretariat"}),
     "secretariat:audit": ("/secretariat/audit/", "get", {"secretariat"}),
 })
+TRAININGS_PAGES = {
+    "trainings:programmes": "/trainings/",
+    "trainings:programmes_csv": "/trainings/data/programmes.csv",
+    "trainings:programme": "/trainings/gender-norms-tot/",
+    "trainings:programme_csv": "/trainings/gender-norms-tot/results.csv",
+    "trainings:cascade": "/trainings/cascade/",
+    "trainings:cascade_csv": "/trainings/cascade/cascade.csv",
+    "trainings:dialogues": "/trainings/dialogues/",
+    "trainings:dialogues_csv": "/trainings/dialogues/data/dialogues.csv",
+    "trainings:dialogue": "/trainings/dialogues/accra-dialogue/",
+    "organisation": "/organisations/9001/",
+}
+PUBLIC_PAGES.update(TRAININGS_PAGES)
+# The trainings world's programme and dialogue belong to the partner's organisation (he is its focal
+# point); the advocate is the cycle's trainer. Per-membership rules: tests/trainings/test_planning.py.
+ROLE_PAGES.update({
+    "trainings:programme_new": ("/trainings/new/", "get", {"partner", "secretariat"}),
+    "trainings:programme_edit": ("/trainings/gender-norms-tot/edit/", "get", {"partner", "secretariat"}),
+    "trainings:cycle_new": ("/trainings/gender-norms-tot/cycles/new/", "get", {"partner", "secretariat"}),
+    "trainings:session_new": ("/trainings/cycles/{cycle}/sessions/new/", "get", {"partner", "secretariat"}),
+    "trainings:answers": ("/trainings/cycles/{cycle}/answers/", "get", {"partner", "secretariat"}),
+    "trainings:trainer_add": ("/trainings/cycles/{cycle}/trainers/", "get", {"partner", "secretariat"}),
+    "trainings:attendance": ("/trainings/sessions/{session}/attendance/", "get", {"partner", "secretariat"}),
+    "trainings:follow_up": ("/trainings/trainers/{trainer}/follow-up/6/", "get",
+                            {"advocate", "partner", "secretariat"}),
+    "trainings:items": ("/trainings/questionnaire/", "get", {"secretariat"}),
+    "trainings:item_edit": ("/trainings/questionnaire/{item}/", "get", {"secretariat"}),
+    "trainings:dialogue_new": ("/trainings/dialogues/new/", "get", {"partner", "secretariat"}),
+    "trainings:dialogue_edit": ("/trainings/dialogues/accra-dialogue/edit/", "get",
+                                {"partner", "secretariat"}),
+    "trainings:action_new": ("/trainings/dialogues/accra-dialogue/actions/new/", "get",
+                             {"partner", "secretariat"}),
+    "trainings:action_commitment": ("/trainings/actions/{action}/commitment/", "get", {"partner"}),
+})
 ACCOUNT_PAGES = {"login": "/accounts/login/", "logout": "/accounts/logout/"}
 # For operators holding CRITICALMASS_METRICS_TOKEN only; to every persona the page does not exist.
 OPERATOR_PAGES = {"metrics": "/metrics"}
@@ -163,6 +198,7 @@ MEMBER_PAGES = {
     "mfa_view_recovery_codes": "/accounts/2fa/recovery-codes/",
     "mfa_generate_recovery_codes": "/accounts/2fa/recovery-codes/generate/",
     "mfa_download_recovery_codes": "/accounts/2fa/recovery-codes/download/",
+    "trainings:my_follow_ups": "/trainings/followups/",
 }
 # Steps of a flow, opened only by a link or in the middle of a login: tests/core/test_joining.py,
 # tests/core/test_second_factor.py and tests/charter/test_reminders.py (unsubscribe) follow them;
@@ -195,6 +231,7 @@ def world(make_mission, observe, source):
     build_watchdog()
     build_hub()
     build_protection()
+    build_public_trainings()
 
 
 def build_protection() -> None:
@@ -282,6 +319,7 @@ def role_page_url(address: str, personas, organisations) -> str:
     ids = {"member": personas["applicant"].pk, "join": personas["applicant"].join_request.pk,
            "membership": personas["another_partner"].memberships.get().pk,
            "organisation": organisations["Ghana Armed Forces"].pk}
+    ids.update(build_trainings(organisations["Ghana Armed Forces"], personas["advocate"]))
     return address.format(**build_charter(personas["partner"], personas["reviewer"]), **ids)
 
 

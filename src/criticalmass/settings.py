@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "criticalmass.watchdog",
     "criticalmass.protection",
     "criticalmass.importers",
+    "criticalmass.trainings",
     "django_prometheus",
 ]
 

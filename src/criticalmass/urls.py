@@ -3,7 +3,7 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from criticalmass.api import api
-from criticalmass.core import metrics, operations
+from criticalmass.core import metrics, operations, organisations
 
 urlpatterns = [
     path("i18n/setlanguage", set_language, name="set_language"),
@@ -20,6 +20,8 @@ urlpatterns = [
     path("briefings/", include("criticalmass.briefings.urls")),
     path("accounts/", include("criticalmass.core.urls")),
     path("secretariat/", include("criticalmass.core.secretariat_urls")),
+    path("trainings/", include("criticalmass.trainings.urls")),
+    path("organisations/<int:pk>/", organisations.organisation, name="organisation"),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
 ]
