@@ -273,7 +273,7 @@ EMAIL_USE_SSL = env_bool("CRITICALMASS_EMAIL_USE_SSL", False)
 EMAIL_PORT = env_int("CRITICALMASS_EMAIL_PORT", 465 if EMAIL_USE_SSL else 587 if EMAIL_USE_TLS else 25)
 EMAIL_HOST_USER = os.environ.get("CRITICALMASS_EMAIL_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("CRITICALMASS_EMAIL_PASSWORD", "")
-EMAIL_TIMEOUT = 30
+EMAIL_TIMEOUT = env_int("CRITICALMASS_EMAIL_TIMEOUT", 30)  # seconds; an outbox try holds its mail 2x+10 s
 # A host set means SMTP; without one, mail is printed to the console (development).
 CONSOLE_BACKEND = "django.core.mail.backends.console.EmailBackend"
 EMAIL_BACKEND = os.environ.get("CRITICALMASS_EMAIL_BACKEND", SMTP_BACKEND if EMAIL_HOST else CONSOLE_BACKEND)

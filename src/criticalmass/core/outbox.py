@@ -26,7 +26,11 @@ from criticalmass.core.models import OutboxMail, User, audit
 from criticalmass.lib import backoff
 
 logger = logging.getLogger(__name__)
-CLAIM = dt.timedelta(seconds=2 * 30 + 60)  # longer than one SMTP exchange (EMAIL_TIMEOUT is 30 s)
+
+
+def claim_span() -> dt.timedelta:
+    """How long a try holds its mail: longer than one SMTP exchange (CRITICALMASS_EMAIL_TIMEOUT)."""
+    return dt.timedelta(seconds=2 * settings.EMAIL_TIMEOUT + 10)
 
 
 def enqueue(recipient: User | None, subject: str, body: str, *, kind: str,
@@ -62,7 +66,7 @@ class Outcome:
 def claim(pk: int, now: dt.datetime) -> bool:
     free = Q(claimed_until__isnull=True) | Q(claimed_until__lt=now)
     return bool(OutboxMail.objects.filter(free, pk=pk, status=OutboxMail.Status.PENDING)
-                .update(claimed_until=now + CLAIM))
+                .update(claimed_until=now + claim_span()))
 
 
 def attempt(pk: int) -> Outcome:
