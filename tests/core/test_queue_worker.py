@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import signal
 import socket
 import sqlite3
@@ -85,18 +86,28 @@ def smtp() -> Iterator[Callable[[int], tuple[Inbox, int]]]:
         controller.stop()
 
 
+@pytest.fixture(scope="module")
+def migrated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One migrated SQLite file for the module; each test works on a copy."""
+    redis_or_skip()
+    path = tmp_path_factory.mktemp("queue") / "migrated.sqlite3"
+    done = cli("migrate", "-v", "0", env=dict(os.environ) | {"DATABASE_URL": f"sqlite:///{path}"})
+    assert done.returncode == 0, done.stderr
+    return path
+
+
 @pytest.fixture
-def site(tmp_path: Path) -> Iterator[dict[str, str]]:
-    """A migrated SQLite site (its own file, which the worker process shares) and an empty db 15."""
+def site(migrated: Path, tmp_path: Path) -> Iterator[dict[str, str]]:
+    """A site of its own (a SQLite file the worker process shares) with a partner whose deadline is near,
+    and an empty db 15."""
     broker = redis_or_skip()
     broker.flushdb()
+    shutil.copy(migrated, tmp_path / "site.sqlite3")
     env = {key: value for key, value in os.environ.items() if not key.startswith("CRITICALMASS_REDIS")}
     env |= {"DATABASE_URL": f"sqlite:///{tmp_path / 'site.sqlite3'}", "CRITICALMASS_BROKER_URL": BROKER,
             "CRITICALMASS_SITE_URL": "https://wps.example.org", "CRITICALMASS_MAIL_RETRY_DELAY": "1",
             "CRITICALMASS_EMAIL_HOST": "127.0.0.1", "CRITICALMASS_EMAIL_TIMEOUT": "2",
             "CRITICALMASS_TASK_VISIBILITY_TIMEOUT": "2", "CRITICALMASS_LOG_FORMAT": "text"}
-    done = cli("migrate", "-v", "0", env=env)
-    assert done.returncode == 0, done.stderr
     done = cli("shell", "-c", PARTNER_WITH_A_DEADLINE, env=env)
     assert done.returncode == 0, done.stderr
     yield env
