@@ -368,7 +368,7 @@ BROKER_URL = os.environ.get("CRITICALMASS_BROKER_URL", "") or CRITICALMASS_REDIS
 if BROKER_URL and not BROKER_URL.startswith(("redis://", "rediss://", "unix://")):
     raise ImproperlyConfigured("CRITICALMASS_BROKER_URL must start with redis://, rediss:// or unix://, "
                                f"got {BROKER_URL!r}")
-CELERY_BROKER_URL = BROKER_URL or "memory://"
+CELERY_BROKER_URL = BROKER_URL or "memory://localhost/"  # unused: tasks run eagerly
 CELERY_TASK_ALWAYS_EAGER = not BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_IGNORE_RESULT = True
