@@ -395,3 +395,9 @@ MAIL_RETRY_CAP = 6 * 3600
 if MAIL_TRIES < 1 or not 1 <= MAIL_RETRY_DELAY <= MAIL_RETRY_CAP:
     raise ImproperlyConfigured("CRITICALMASS_MAIL_TRIES must be 1 or more and CRITICALMASS_MAIL_RETRY_DELAY "
                                f"between 1 and {MAIL_RETRY_CAP} seconds")
+
+# Briefing PDFs not yet cached that one client address may have built per minute (429 beyond).
+PDF_BUILDS_PER_MINUTE = env_int("CRITICALMASS_PDF_BUILDS_PER_MINUTE", 6)
+if PDF_BUILDS_PER_MINUTE < 1:
+    raise ImproperlyConfigured("CRITICALMASS_PDF_BUILDS_PER_MINUTE must be 1 or more, "
+                               f"got {PDF_BUILDS_PER_MINUTE}")
