@@ -133,6 +133,8 @@ ROLE_PAGES.update({
     "secretariat:organisations": ("/secretariat/organisations/", "get", {"secretariat"}),
     "secretariat:organisation": ("/secretariat/organisations/{organisation}/", "get", {"secretariat"}),
     "secretariat:audit": ("/secretariat/audit/", "get", {"secretariat"}),
+    "secretariat:outbox": ("/secretariat/outbox/", "get", {"secretariat"}),
+    "secretariat:outbox_retry": ("/secretariat/outbox/{mail}/retry/", "post", {"secretariat"}),
 })
 TRAININGS_PAGES = {
     "trainings:programmes": "/trainings/",
@@ -313,12 +315,22 @@ def test_it_logs_out_only_with_a_post(client_as):
     assert "_auth_user_id" not in client.session
 
 
+def failed_mail() -> int:
+    from django.utils import timezone
+
+    from criticalmass.core.models import OutboxMail
+
+    return OutboxMail.objects.create(recipient="someone@example.org", subject="Critical Mass: a notice",
+                                     body="Hello", kind="decision", status=OutboxMail.Status.FAILED,
+                                     next_attempt_at=timezone.now()).pk
+
+
 def role_page_url(address: str, personas, organisations) -> str:
     """The address with its objects made. The secretariat's changes fall on accounts outside PERSONAS,
     which the loops log in after it."""
     ids = {"member": personas["applicant"].pk, "join": personas["applicant"].join_request.pk,
            "membership": personas["another_partner"].memberships.get().pk,
-           "organisation": organisations["Ghana Armed Forces"].pk}
+           "organisation": organisations["Ghana Armed Forces"].pk, "mail": failed_mail()}
     ids.update(build_trainings(organisations["Ghana Armed Forces"], personas["advocate"]))
     return address.format(**build_charter(personas["partner"], personas["reviewer"]), **ids)
 

@@ -283,7 +283,7 @@ EMAIL_USE_SSL = env_bool("CRITICALMASS_EMAIL_USE_SSL", False)
 EMAIL_PORT = env_int("CRITICALMASS_EMAIL_PORT", 465 if EMAIL_USE_SSL else 587 if EMAIL_USE_TLS else 25)
 EMAIL_HOST_USER = os.environ.get("CRITICALMASS_EMAIL_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("CRITICALMASS_EMAIL_PASSWORD", "")
-EMAIL_TIMEOUT = 30
+EMAIL_TIMEOUT = env_int("CRITICALMASS_EMAIL_TIMEOUT", 30)  # seconds; an outbox try holds its mail 2x+10 s
 # A host set means SMTP; without one, mail is printed to the console (development).
 CONSOLE_BACKEND = "django.core.mail.backends.console.EmailBackend"
 EMAIL_BACKEND = os.environ.get("CRITICALMASS_EMAIL_BACKEND", SMTP_BACKEND if EMAIL_HOST else CONSOLE_BACKEND)
@@ -370,3 +370,44 @@ CACHES = {
     if CRITICALMASS_REDIS_URL else
     {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "criticalmass_cache"}
 }
+
+# The task queue (Celery, core.queue): the broker is CRITICALMASS_BROKER_URL, else the Redis of the
+# cache. With neither (`make demo`), tasks run in the process that asks for them (task_always_eager), so
+# nothing more is needed; mail that fails then waits for `criticalmass send-outbox`.
+BROKER_URL = os.environ.get("CRITICALMASS_BROKER_URL", "") or CRITICALMASS_REDIS_URL
+if BROKER_URL and not BROKER_URL.startswith(("redis://", "rediss://", "unix://")):
+    raise ImproperlyConfigured("CRITICALMASS_BROKER_URL must start with redis://, rediss:// or unix://, "
+                               f"got {BROKER_URL!r}")
+CELERY_BROKER_URL = BROKER_URL or "memory://localhost/"  # unused: tasks run eagerly
+CELERY_TASK_ALWAYS_EAGER = not BROKER_URL
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_TASK_ACKS_LATE = True  # a task whose worker dies is delivered again, not lost
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A task taken by a worker that died unacknowledged goes back to the queue after this many seconds.
+TASK_VISIBILITY_TIMEOUT = env_int("CRITICALMASS_TASK_VISIBILITY_TIMEOUT", 3600)
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": TASK_VISIBILITY_TIMEOUT}
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+CELERY_TIMEZONE = "UTC"
+CELERY_BEAT_SCHEDULE = {
+    "send-reminders": {"task": "criticalmass.charter.send_reminders", "schedule": 24 * 3600},
+    "prune-audit": {"task": "criticalmass.core.prune_audit", "schedule": 7 * 24 * 3600},
+    "send-outbox": {"task": "criticalmass.core.send_outbox", "schedule": 5 * 60},
+}
+
+# Mail is written to the outbox (core.outbox) and sent by the queue: this many tries, waiting
+# CRITICALMASS_MAIL_RETRY_DELAY seconds after the first failure and doubling up to 6 hours.
+MAIL_TRIES = env_int("CRITICALMASS_MAIL_TRIES", 8)
+MAIL_RETRY_DELAY = env_int("CRITICALMASS_MAIL_RETRY_DELAY", 60)
+MAIL_RETRY_CAP = 6 * 3600
+if MAIL_TRIES < 1 or not 1 <= MAIL_RETRY_DELAY <= MAIL_RETRY_CAP:
+    raise ImproperlyConfigured("CRITICALMASS_MAIL_TRIES must be 1 or more and CRITICALMASS_MAIL_RETRY_DELAY "
+                               f"between 1 and {MAIL_RETRY_CAP} seconds")
+
+# Briefing PDFs not yet cached that one client address may have built per minute (429 beyond).
+PDF_BUILDS_PER_MINUTE = env_int("CRITICALMASS_PDF_BUILDS_PER_MINUTE", 6)
+if PDF_BUILDS_PER_MINUTE < 1:
+    raise ImproperlyConfigured("CRITICALMASS_PDF_BUILDS_PER_MINUTE must be 1 or more, "
+                               f"got {PDF_BUILDS_PER_MINUTE}")

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import re
+import socket
 from io import StringIO
 
 import pytest
 from django.core import mail
 from django.core.management import CommandError, call_command
-from django.test import override_settings
+from django.test import TestCase, override_settings
+from django.utils import timezone
 
 from criticalmass.charter.models import Reminder
-from criticalmass.core.models import User
+from criticalmass.core.models import OutboxMail, User
 
 pytestmark = pytest.mark.usefixtures("locmem")
 
@@ -24,7 +26,8 @@ def locmem():
 
 def run(*args: str) -> str:
     out = StringIO()
-    call_command("send_reminders", *args, stdout=out)
+    with TestCase.captureOnCommitCallbacks(execute=True):  # the outbox sends after the commit
+        call_command("send_reminders", *args, stdout=out)
     return out.getvalue()
 
 
@@ -84,16 +87,26 @@ def test_it_refuses_a_negative_number_of_days(db):
         run("--days-before", "-1")
 
 
-def test_it_logs_nothing_when_the_mail_server_fails(personas, open_cycle, make_commitment, monkeypatch):
-    make_commitment(personas["partner"], open_cycle)
-
-    def refuse(*args, **kwargs):
-        raise ConnectionRefusedError("connection refused")
-
-    monkeypatch.setattr("criticalmass.charter.reminders.send_mail", refuse)
-    with pytest.raises(CommandError, match="Could not send e-mail: connection refused"):
-        run()
-    assert not Reminder.objects.exists()
+def test_it_keeps_a_reminder_the_mail_server_refused_in_the_outbox_and_sends_it_later(
+        personas, open_cycle, make_commitment, settings):
+    make_commitment(personas["partner"], open_cycle, "Due soon")
+    with socket.socket() as probe:  # a port nothing listens on: the mail server refuses
+        probe.bind(("127.0.0.1", 0))
+        closed_port = probe.getsockname()[1]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", closed_port
+    assert "Sent 1 reminder(s)" in run()
+    waiting = OutboxMail.objects.get()
+    assert (waiting.status, waiting.attempts, waiting.recipient) == ("pending", 1, "partner@example.org")
+    assert "ConnectionRefusedError" in waiting.last_error and waiting.next_attempt_at > timezone.now()
+    assert "Sent 0 reminder(s)" in run()  # logged once: the outbox holds it, nothing is written twice
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    OutboxMail.objects.update(next_attempt_at=timezone.now())  # the back-off has passed
+    out = StringIO()
+    call_command("send_outbox", stdout=out)
+    assert "Sent 1 mail(s)" in out.getvalue()
+    assert [m.to for m in mail.outbox] == [["partner@example.org"]] and "Due soon" in mail.outbox[0].body
+    assert OutboxMail.objects.get().status == "sent"
 
 
 def test_it_links_each_reminder_to_the_page_to_act_on(personas, open_cycle, make_commitment, settings):

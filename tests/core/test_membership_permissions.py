@@ -113,3 +113,34 @@ def test_it_gives_a_superuser_no_partner_pages(client_as, django_user_model):
     client.force_login(root)
     assert client.get("/my/commitments/").status_code == 403
     assert client.get("/review/").status_code == 403
+
+
+@pytest.fixture
+def second_womens_organisation(personas, organisations):
+    from criticalmass.core.models import Membership, Organization
+
+    second = Organization.objects.create(name="Amani Women's Forum", country_id="GHA",
+                                         kind=Organization.Kind.WOMENS_ORGANIZATION)
+    Membership.objects.create(user=personas["reviewer"], organization=second)
+    return second
+
+
+def test_it_lets_a_reviewer_of_several_womens_organisations_choose_on_whose_behalf(
+        client_as, personas, charter, second_womens_organisation):
+    Verification.objects.filter(reviewer=personas["reviewer"]).delete()
+    page = client_as("reviewer").get("/review/").content.decode()
+    assert "choose which with each verdict" in page and "Amani Women&#x27;s Forum</option>" in page
+    response = client_as("reviewer").post(f"/review/reports/{charter['report']}/",
+                                          VERDICT | {"organization": second_womens_organisation.pk})
+    assert response.status_code == 302
+    assert Verification.objects.get(reviewer=personas["reviewer"]).organization == second_womens_organisation
+
+
+def test_it_refuses_a_verdict_on_behalf_of_an_organisation_she_does_not_belong_to(
+        client_as, personas, organisations, charter, second_womens_organisation):
+    Verification.objects.filter(reviewer=personas["reviewer"]).delete()
+    response = client_as("reviewer").post(f"/review/reports/{charter['report']}/",
+                                          VERDICT | {"organization": organisations["Ghana Armed Forces"].pk})
+    assert response.status_code == 400
+    assert "Choose one of your women&#x27;s organisations." in response.content.decode()
+    assert not Verification.objects.filter(reviewer=personas["reviewer"]).exists()

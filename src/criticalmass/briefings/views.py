@@ -6,6 +6,7 @@ cannot make a briefing gets the form back with a sentence saying why, and a 400.
 
 from __future__ import annotations
 
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -13,8 +14,11 @@ from django.utils import translation
 from django.views.decorators.http import require_safe
 
 from criticalmass.briefings import build as builder
+from criticalmass.briefings import pdfs
 from criticalmass.briefings.models import Audience
+from criticalmass.briefings.tasks import build_pdf
 from criticalmass.core.models import Country
+from criticalmass.core.proxies import client_address
 from criticalmass.parity import queries
 from criticalmass.parity.models import Process
 
@@ -56,20 +60,32 @@ def briefing(request: HttpRequest) -> HttpResponse:
     return HttpResponse(html)
 
 
-def pdf_bytes(request: HttpRequest, result: builder.Briefing) -> bytes:
-    from weasyprint import HTML  # imported here: it loads Pango, which only this view needs
-
-    with translation.override(result.language):
-        html = render_to_string("briefings/briefing.html", {"b": result, "pdf": True}, request=request)
-    return HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()  # type: ignore[no-any-return]
-
-
 @require_safe
 def briefing_pdf(request: HttpRequest) -> HttpResponse:
+    """The PDF from the cache; else built by the queue (here without a broker, in a worker with one,
+    the page then reloading until it is ready), at most CRITICALMASS_PDF_BUILDS_PER_MINUTE new builds
+    per client and minute."""
     result = made(request)
     if isinstance(result, HttpResponse):
         return result
-    response = HttpResponse(pdf_bytes(request, result), content_type="application/pdf")
+    query = {**request.GET.dict(), "language": result.language}  # the PDF's language in its key
+    pdf_key = pdfs.key(query)
+    pdf = pdfs.cached(pdf_key)
+    if pdf is None:
+        if pdfs.start_building(pdf_key):
+            if not pdfs.may_build(client_address(request)):
+                cache.delete(f"{pdf_key}:building")
+                return render(request, "briefings/builder.html", form_context(
+                    request, "Too many new PDFs were asked for from your address in the last minute; "
+                             "try again in a minute (PDFs already made are not limited)."), status=429)
+            build_pdf.delay(query, pdf_key)  # without a broker this builds it here and now
+        pdf = pdfs.cached(pdf_key)
+        if pdf is None:
+            response = render(request, "briefings/preparing.html", {"b": result}, status=202)
+            response["Refresh"] = "3"
+            response["Retry-After"] = "3"
+            return response
+    response = HttpResponse(pdf, content_type="application/pdf")
     name = f"briefing-{result.audience.slug}-{result.context_slug.lower()}-{result.date.isoformat()}"
     response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
     return response

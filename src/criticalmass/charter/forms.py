@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
 from criticalmass.charter.models import Commitment, Report, ReportingCycle, Signature, Verification
+from criticalmass.core.models import Organization
 
 
 class SignatureForm(forms.ModelForm):  # type: ignore[type-arg]
@@ -77,10 +78,27 @@ class ReportForm(forms.ModelForm):  # type: ignore[type-arg]
 
 
 class VerificationForm(forms.ModelForm):  # type: ignore[type-arg]
+    """A verdict, given on behalf of one of the reviewer's women's organisations: she chooses when she
+    belongs to several; with one, it is that one."""
+
     class Meta:
         model = Verification
-        fields = ["verdict", "comment"]
+        fields = ["verdict", "comment", "organization"]
         widgets = {"verdict": forms.RadioSelect, "comment": forms.Textarea(attrs={"rows": 3})}
+        labels = {"organization": "On behalf of"}
+
+    def __init__(self, *args: Any, organisations: list[Organization] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["organization"]
+        assert isinstance(field, forms.ModelChoiceField)
+        choices = organisations or []
+        field.queryset = Organization.objects.filter(pk__in=[o.pk for o in choices]).order_by("name")
+        field.required, field.empty_label = True, None
+        field.error_messages["invalid_choice"] = "Choose one of your women's organisations."
+        if self.is_bound and len(choices) == 1 and not self.data.get("organization"):
+            data = self.data.copy()  # type: ignore[attr-defined]  # a bound form's data is a QueryDict
+            data["organization"] = str(choices[0].pk)
+            self.data = data
 
 
 class AnswerForm(forms.Form):

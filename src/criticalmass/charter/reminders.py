@@ -10,12 +10,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 
 from criticalmass.charter.models import Commitment, Reminder, Report, ReportingCycle
-from criticalmass.core import membership
+from criticalmass.core import membership, outbox
 from criticalmass.core.models import Role, User
 from criticalmass.core.personal_data import unsubscribe_token
 
@@ -76,16 +75,17 @@ def reviewer_messages() -> Iterator[Message]:
 
 
 def send(message: Message) -> bool:
-    """Send once: skip when already logged or when the person has no e-mail address."""
+    """Write to the outbox once (the queue sends it): skip when already logged or when the person has
+    no e-mail address."""
     if not message.recipient.email or Reminder.objects.filter(key__in=message.keys).exists():
         return False
     stop = link("unsubscribe", unsubscribe_token(message.recipient, message.notice))
     body = "\n".join(["Hello,", "", *message.lines, "", "Critical Mass", "",
                       f"Stop these mails: {stop}", f"Choose which mails you get: {link('preferences')}"])
-    with transaction.atomic():
+    with transaction.atomic():  # logged and written to the outbox together: sent once, never lost
         for key in message.keys:
             Reminder.objects.create(key=key, recipient=message.recipient.email, subject=message.subject)
-        send_mail(message.subject, body, settings.DEFAULT_FROM_EMAIL, [message.recipient.email])
+        outbox.enqueue(message.recipient, message.subject, body, kind=message.notice)
     return True
 
 

@@ -295,13 +295,15 @@ def review_context(request: HttpRequest) -> dict[str, Any]:
     verifiable = {r.pk for r in reports if me(request).has_role(Role.REVIEWER)
                   and membership.may_verify(me(request), r.commitment.owner, r.commitment.organization_id)}
     return {"reports": reports, "verifiable": verifiable,
-            "reviewing_for": membership.reviewing_organisation(me(request))}
+            "reviewing_for": membership.reviewing_organisation(me(request)),
+            "reviewing_choices": membership.reviewing_organisations(me(request))}
 
 
 @role_required(Role.REVIEWER, Role.SECRETARIAT)
 @require_safe
 def review(request: HttpRequest) -> HttpResponse:
-    return render(request, "charter/review.html", {**review_context(request), "form": VerificationForm()})
+    return render(request, "charter/review.html", {**review_context(request), "form": VerificationForm(
+        organisations=membership.reviewing_organisations(me(request)))})
 
 
 @role_required(Role.REVIEWER)
@@ -312,7 +314,8 @@ def verify(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied("Reviewers verify for their women's organisation, never their own "
                                "organisation's report.")
     existing = Verification.objects.filter(report=found, reviewer=me(request)).first()
-    form = VerificationForm(request.POST, instance=existing)
+    form = VerificationForm(request.POST, instance=existing,
+                            organisations=membership.reviewing_organisations(me(request)))
     if not form.is_valid():
         return render(request, "charter/review.html", {**review_context(request), "form": form,
                                                        "failed": found.pk}, status=400)
@@ -320,7 +323,6 @@ def verify(request: HttpRequest, pk: int) -> HttpResponse:
         with transaction.atomic():
             verification = form.save(commit=False)
             verification.report, verification.reviewer = found, me(request)
-            verification.organization = membership.reviewing_organisation(me(request))
             verification.save()
             history.record("report.verified", found.commitment_id, me(request), {},
                            {"verdict": verification.verdict, "comment": verification.comment,

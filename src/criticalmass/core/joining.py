@@ -15,12 +15,12 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.models import EmailAddress
 from django import forms
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 
+from criticalmass.core import outbox
 from criticalmass.core.models import Country, JoinRequest, Membership, Organization, Role, User, audit
 
 logger = logging.getLogger(__name__)
@@ -80,21 +80,16 @@ def email_verified(user: User) -> bool:
     return bool(EmailAddress.objects.filter(user=user, email__iexact=user.email, verified=True).exists())
 
 
-def tell(user: User, subject: str, lines: list[str]) -> bool:
-    """Mail the member; a refused or unreachable mail server is logged and audited, never silent, and
-    does not undo the decision (the secretariat is told to reach them another way)."""
-    try:
-        send_mail(f"Critical Mass: {subject}", "\n".join([f"Dear {user.display_name},", "", *lines]),
-                  settings.DEFAULT_FROM_EMAIL, [user.email])
-    except OSError as exc:  # smtplib's errors are OSErrors too
-        logger.error("Could not mail %s about %r: %s", f"core.user:{user.pk}", subject, exc)
-        audit("mail.failed", f"core.user:{user.pk}", detail={"subject": subject, "error": str(exc)})
-        return False
-    return True
+def tell(user: User, subject: str, lines: list[str]) -> None:
+    """Write the mail to the outbox in the decision's transaction: the queue sends it after the commit,
+    retrying a refused or unreachable mail server; a mail that fails for good is listed for the
+    secretariat (core.outbox). Decisions are essential mail: no unsubscribe link."""
+    outbox.enqueue(user, f"Critical Mass: {subject}", "\n".join([f"Dear {user.display_name},", "", *lines]),
+                   kind="decision")
 
 
 @transaction.atomic
-def approve(join: JoinRequest, by: User, site: str) -> bool:
+def approve(join: JoinRequest, by: User, site: str = "") -> None:
     """Grant the asked role; add the member to their organisation, created if it was proposed."""
     organisation = join.organization
     if organisation is None:
@@ -108,19 +103,20 @@ def approve(join: JoinRequest, by: User, site: str) -> bool:
     join.save()
     audit("member.approved", f"core.joinrequest:{join.pk}", user=by,
           detail={"member": join.user.pk, "organization": organisation.pk})
-    return tell(join.user, "you are a member", [
+    tell(join.user, "you are a member", [
         f"The secretariat approved your request to join as {join.get_kind_display().lower()}, "
-        f"for {organisation}.", "", f"Log in: {site}{reverse('login')}"])
+        f"for {organisation}.", "", f"Log in: {site or settings.SITE_URL}{reverse('login')}"])
 
 
 @transaction.atomic
-def decline(join: JoinRequest, by: User, reason: str) -> bool:
+def decline(join: JoinRequest, by: User, reason: str) -> None:
     join.status, join.reason = JoinRequest.Status.DECLINED, reason
     join.decided_by, join.decided_at = by, timezone.now()
     join.save()
     audit("member.declined", f"core.joinrequest:{join.pk}", user=by, detail={"member": join.user.pk})
-    return tell(join.user, "your request to join", [
-        "The secretariat declined your request to join, for this reason:", "", reason])
+    tell(join.user, "your request to join", [
+        "The secretariat declined your request to join, for this reason:", "", reason, "",
+        f"Your account and your data: {settings.SITE_URL}{reverse('account')}"])
 
 
 def send_password_reset(request: HttpRequest, user: User) -> None:

@@ -35,12 +35,19 @@ def partner_organisations(user: User) -> list[Organization]:
     return list(Organization.objects.filter(pk__in=organisation_ids(user)))
 
 
-def reviewing_organisation(user: User) -> Organization | None:
-    """The women's organisation a reviewer verifies for (the first by name if she belongs to several)."""
+def reviewing_organisations(user: User) -> list[Organization]:
+    """The women's organisations a reviewer may verify for, by name: she chooses one for each verdict."""
     if not user.has_role(Role.REVIEWER):
-        return None
-    return Organization.objects.filter(pk__in=organisation_ids(user),
-                                       kind=Organization.Kind.WOMENS_ORGANIZATION).order_by("name").first()
+        return []
+    womens = Organization.objects.filter(pk__in=organisation_ids(user),
+                                         kind=Organization.Kind.WOMENS_ORGANIZATION)
+    return list(womens.order_by("name", "pk"))
+
+
+def reviewing_organisation(user: User) -> Organization | None:
+    """The women's organisation a reviewer verifies for by default (the first by name)."""
+    found = reviewing_organisations(user)
+    return found[0] if found else None
 
 
 def reporting_organisation_ids(owner: User, organisation_id: int | None) -> set[int]:

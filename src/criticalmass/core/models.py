@@ -340,3 +340,36 @@ class DataVersion(models.Model):
 
     def __str__(self) -> str:
         return f"data version {self.number}"
+
+
+class OutboxMail(models.Model):
+    """A mail to send, written in the same transaction as the change it tells of (core.outbox), so it is
+    never lost: the queue sends it after the commit, retrying with back-off; after the last try it is
+    marked failed and the secretariat sees it (/secretariat/outbox/) and can try again."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "waiting to be sent"
+        SENT = "sent", "sent"
+        FAILED = "failed", "failed after every try"
+
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                             related_name="outbox_mails")
+    recipient = models.EmailField()
+    subject = models.CharField(max_length=300)
+    body = models.TextField()
+    kind = models.CharField(max_length=50, help_text="What the mail is about: reminder, review, decision.")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(help_text="Not tried again before this time.")
+    claimed_until = models.DateTimeField(null=True, blank=True,
+                                         help_text="A sender holds the mail until then (no double sending).")
+    last_error = models.TextField(blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["status", "next_attempt_at"], name="core_outbox_due")]
+
+    def __str__(self) -> str:
+        return f"{self.subject} to {self.recipient} ({self.status})"

@@ -86,7 +86,7 @@ def cache_ready() -> tuple[bool, str]:
 
 
 def broker_ready() -> tuple[bool, str]:
-    url = getattr(settings, "CRITICALMASS_REDIS_URL", "")
+    url = getattr(settings, "BROKER_URL", "") or getattr(settings, "CRITICALMASS_REDIS_URL", "")
     if not url:
         return True, "none configured: tasks run in the process"
     import redis

@@ -1,5 +1,5 @@
 """The secretariat's own pages (not the Django admin): requests to join, members, organisations and
-memberships, resetting access, and the audit. Every change is audited."""
+memberships, resetting access, the audit, and the outbox of mail. Every change is audited."""
 
 from __future__ import annotations
 
@@ -11,8 +11,17 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from criticalmass.core import joining
-from criticalmass.core.models import AuditEvent, JoinRequest, Membership, Organization, Role, User, audit
+from criticalmass.core import joining, outbox
+from criticalmass.core.models import (
+    AuditEvent,
+    JoinRequest,
+    Membership,
+    Organization,
+    OutboxMail,
+    Role,
+    User,
+    audit,
+)
 from criticalmass.core.permissions import role_required
 
 SECRETARIAT = Role.SECRETARIAT
@@ -64,11 +73,8 @@ def approve(request: HttpRequest, pk: int) -> HttpResponse:
     if not joining.email_verified(join.user):
         messages.error(request, f"{join.user.display_name} has not verified their e-mail address yet.")
         return redirect("secretariat:requests")
-    if joining.approve(join, me(request), request.build_absolute_uri("/").rstrip("/")):
-        messages.success(request, f"{join.user.display_name} is a member; they were told by mail.")
-    else:
-        messages.warning(request, f"{join.user.display_name} is a member, but the mail to tell them "
-                         "could not be sent (see the audit); tell them another way.")
+    joining.approve(join, me(request), request.build_absolute_uri("/").rstrip("/"))
+    messages.success(request, f"{join.user.display_name} is a member; a mail tells them (see the outbox).")
     return redirect("secretariat:requests")
 
 
@@ -80,11 +86,9 @@ def decline(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, "Give the applicant a reason.")
         return redirect("secretariat:requests")
-    if joining.decline(join, me(request), form.cleaned_data["reason"]):
-        messages.success(request, f"{join.user.display_name}'s request is declined; they were told by mail.")
-    else:
-        messages.warning(request, f"{join.user.display_name}'s request is declined, but the mail could "
-                         "not be sent (see the audit); tell them another way.")
+    joining.decline(join, me(request), form.cleaned_data["reason"])
+    messages.success(request, f"{join.user.display_name}'s request is declined; a mail tells them the reason "
+                     "(see the outbox).")
     return redirect("secretariat:requests")
 
 
@@ -197,3 +201,30 @@ def organisations(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 def audit_trail(request: HttpRequest) -> HttpResponse:
     page = Paginator(AuditEvent.objects.select_related("user"), 100).get_page(request.GET.get("page"))
     return render(request, "secretariat/audit.html", {"page": page})
+
+
+OUTBOX_SHOWN = {"failed": [OutboxMail.Status.FAILED], "pending": [OutboxMail.Status.PENDING],
+                "sent": [OutboxMail.Status.SENT], "all": list(OutboxMail.Status)}
+
+
+@role_required(SECRETARIAT)
+@require_safe
+def outbox_list(request: HttpRequest) -> HttpResponse:
+    """The mail the platform sends: failed for good first (with a button to try again), then waiting."""
+    shown = request.GET.get("status", "failed")
+    if shown not in OUTBOX_SHOWN:
+        shown = "failed"
+    mails = OutboxMail.objects.filter(status__in=OUTBOX_SHOWN[shown]).select_related("user")
+    page = Paginator(mails, 50).get_page(request.GET.get("page"))
+    counts = {status: OutboxMail.objects.filter(status=status).count() for status in OutboxMail.Status}
+    return render(request, "secretariat/outbox.html",
+                  {"page": page, "shown": shown, "counts": counts, "choices": list(OUTBOX_SHOWN)})
+
+
+@role_required(SECRETARIAT)
+@require_POST
+def outbox_retry(request: HttpRequest, pk: int) -> HttpResponse:
+    mail = get_object_or_404(OutboxMail, pk=pk, status=OutboxMail.Status.FAILED)
+    outbox.try_again(mail, me(request))
+    messages.success(request, f"The mail to {mail.recipient} goes out again, with a new round of tries.")
+    return redirect("secretariat:outbox")

@@ -15,4 +15,6 @@ urlpatterns = [
     path("organisations/", secretariat.organisations, name="organisations"),
     path("organisations/<int:pk>/", secretariat.organisations, name="organisation"),
     path("audit/", secretariat.audit_trail, name="audit"),
+    path("outbox/", secretariat.outbox_list, name="outbox"),
+    path("outbox/<int:pk>/retry/", secretariat.outbox_retry, name="outbox_retry"),
 ]

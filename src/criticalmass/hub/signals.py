@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
+from django.conf import settings
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
@@ -12,6 +14,8 @@ from criticalmass.core.signals import imports_finished
 from criticalmass.hub import indexing
 from criticalmass.hub.models import Evidence, Practice
 from criticalmass.watchdog.models import Plan
+
+logger = logging.getLogger(__name__)
 
 
 @receiver(post_save, sender=Evidence)
@@ -63,6 +67,17 @@ def agreement_deleted(sender: Any, instance: Agreement, **kwargs: Any) -> None:
 @receiver(imports_finished)
 def imports_finished_reindex(sender: Any, changed: bool = True, **kwargs: Any) -> None:
     """An import may rename or re-code what it had written before, which counting cannot see: once the
-    command's imports are done (not after each file of `import-all`), and only if they changed anything."""
-    if changed:
+    command's imports are done (not after each file of `import-all`), and only if they changed anything.
+    With a broker a worker rebuilds it (the command ends sooner); without one, or with the broker down,
+    it is rebuilt here."""
+    if not changed:
+        return
+    from criticalmass.hub.tasks import rebuild_search_index
+
+    try:
+        rebuild_search_index.delay()
+    except Exception as exc:  # noqa: BLE001 - kombu's many errors: the broker did not take it
+        if getattr(settings, "CELERY_TASK_ALWAYS_EAGER", False):
+            raise
+        logger.warning("The queue did not take the search re-indexing (%s); rebuilding it here", exc)
         indexing.rebuild()

@@ -23,8 +23,6 @@ class Command(BaseCommand):
         days = options["days_before"]
         if days < 0:
             raise CommandError(f"--days-before must be 0 or more, got {days}")
-        try:
-            sent, skipped = send_reminders(timezone.localdate(), days)
-        except OSError as exc:  # the mail server refused or is unreachable; nothing was logged for it
-            raise CommandError(f"Could not send e-mail: {exc}") from None
-        self.stdout.write(f"Sent {sent} reminder(s); skipped {skipped} already sent or without an address.")
+        sent, skipped = send_reminders(timezone.localdate(), days)
+        self.stdout.write(f"Sent {sent} reminder(s) through the outbox (retried until delivered; see "
+                          f"send-outbox); skipped {skipped} already sent or without an address.")
