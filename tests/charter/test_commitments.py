@@ -63,8 +63,8 @@ def test_it_rejects_other_partners_commitment(client_as, other_partner, open_cyc
     assert commitment.target == "30%" and not Report.objects.exists()
 
 
-def test_it_lets_the_secretariat_edit_any_commitment_with_a_public_reason(client_as, other_partner, open_cycle,
-                                                                          make_commitment):
+def test_it_lets_the_secretariat_edit_any_commitment_with_a_public_reason(client_as, other_partner,
+                                                                          open_cycle, make_commitment):
     commitment = make_commitment(other_partner, open_cycle)
     response = client_as("secretariat").post(f"/my/commitments/{commitment.pk}/",
                                              {**commitment_form(open_cycle, target="35%"),

@@ -6,6 +6,7 @@ given on, and its reviewer is told when that version is no longer the one shown.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -47,7 +48,8 @@ class Entry:
         """What happened, in one line (the CSV's and the page's)."""
         if self.kind == "changed":
             return "; ".join(change.sentence for change in self.changes) or "saved unchanged"
-        return "; ".join(f"{revisions.LABELS.get(name, name)}: {value}" for name, value in self.values.items())
+        return "; ".join(f"{revisions.LABELS.get(name, name)}: {value}"
+                         for name, value in self.values.items())
 
 
 @dataclass(frozen=True)
@@ -79,16 +81,16 @@ def plain(row: Any, name: str) -> object:
 
 
 def historical_commitments(pks: list[int]) -> list[Any]:
-    return list(Commitment.history.model.objects.filter(id__in=pks).select_related(  # type: ignore[attr-defined]
+    return list(Commitment.history.model.objects.filter(id__in=pks).select_related(
         "cycle", "process", "organization", "event", "plan"))
 
 
 def historical_reports(pks: list[int]) -> list[Any]:
-    return list(Report.history.model.objects.filter(commitment_id__in=pks))  # type: ignore[attr-defined]
+    return list(Report.history.model.objects.filter(commitment_id__in=pks))
 
 
 def historical_verifications(report_pks: set[int]) -> list[Any]:
-    return list(Verification.history.model.objects.filter(  # type: ignore[attr-defined]
+    return list(Verification.history.model.objects.filter(
         report_id__in=report_pks).select_related("organization"))
 
 
@@ -194,8 +196,8 @@ def context_at(at: dt.datetime, verdict_rows: list[Any]) -> str:
 def bind(verification: Verification) -> None:
     """Bind a verdict to the report and commitment versions shown now (before it is saved)."""
     report = verification.report
-    verification.verified_report = report.history.first()  # type: ignore[attr-defined]
-    verification.verified_commitment = report.commitment.history.first()  # type: ignore[attr-defined]
+    verification.verified_report = report.history.first()
+    verification.verified_commitment = report.commitment.history.first()
     verification.verified_fingerprint = report.fingerprint()
 
 
@@ -209,7 +211,7 @@ def tell_reviewers(report: Report, before: set[int]) -> None:
     from criticalmass.charter import reminders
 
     now_changed = [v for v in changed_verdicts(report) if v.pk not in before]
-    version = report.history.first()  # type: ignore[attr-defined]
+    version = report.history.first()
     for verification in now_changed:
         reviewer = verification.reviewer
         if not (reviewer.is_active and reviewer.notify_reviews):
@@ -222,4 +224,4 @@ def tell_reviewers(report: Report, before: set[int]) -> None:
              f"  Both texts: {reminders.link('charter:public_history', report.commitment_id)}",
              f"  Give a new verdict: {reminders.link('charter:review')}#report-{report.pk}"],
             notice="reviews")
-        transaction.on_commit(lambda message=message: reminders.send(message))  # type: ignore[misc]
+        transaction.on_commit(functools.partial(reminders.send, message))

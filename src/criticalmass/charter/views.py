@@ -314,8 +314,9 @@ HISTORY_COLUMNS = ["at", "record", "kind", "by", "secretariat_correction", "what
 @require_safe
 def public_history_csv(request: HttpRequest, pk: int) -> HttpResponse:
     commitment = get_object_or_404(queries.commitments(), pk=pk)
+    entries = record.records([commitment])[pk].entries
     rows = [[entry.at.isoformat(), entry.record, entry.kind, entry.by,
-             entry.reason if entry.correction else "", entry.what] for entry in record.records([commitment])[pk].entries]
+             entry.reason if entry.correction else "", entry.what] for entry in entries]
     return csv_response(f"criticalmass-commitment-{pk}-history.csv", HISTORY_COLUMNS, rows)
 
 

@@ -12,7 +12,7 @@ import datetime as dt
 import hashlib
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 NUMBER = re.compile(r"(?<![\w.])[-+]?\d+(?:[.,]\d+)?")
@@ -109,17 +109,3 @@ def fingerprint(fields: Mapping[str, object]) -> str:
     canonical = json.dumps({name: shown(value) for name, value in sorted(fields.items())},
                            ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
-
-
-@dataclass(frozen=True)
-class Step:
-    """A version in a record's history: when it was made, its fields, and the note shown beside it."""
-
-    at: dt.datetime
-    fields: Mapping[str, object]
-
-
-def walk(steps: Sequence[Step]) -> list[tuple[Step, list[Change]]]:
-    """Each version after the first with what changed from the one before (oldest first)."""
-    ordered = sorted(steps, key=lambda step: step.at)
-    return [(step, changes(previous.fields, step.fields)) for previous, step in zip(ordered, ordered[1:])]

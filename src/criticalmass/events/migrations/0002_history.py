@@ -8,9 +8,11 @@ import django.utils.timezone
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
+from django.db.backends.base.schema import BaseDatabaseSchemaEditor
+from django.db.migrations.state import StateApps
 
 
-def keep_first_versions(apps, schema_editor):
+def keep_first_versions(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
     now = django.utils.timezone.now()
     for model_name in ["Event", "Panel", "Speaker"]:
         model = apps.get_model("events", model_name)
