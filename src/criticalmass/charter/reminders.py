@@ -1,6 +1,7 @@
 """Reminder e-mails: partners before a cycle's deadline and once overdue, signatories with fewer
 commitments than an open cycle asks for, reviewers when reports await them, each with a link to the
-page to act on and one to stop them (the member's notice preferences). Each message is logged in Reminder under a key, so running again sends nothing new."""
+page to act on and one to stop them (the member's notice preferences). Each message is logged in
+Reminder under a key, so running again sends nothing new."""
 
 from __future__ import annotations
 
@@ -77,8 +78,8 @@ def uncommitted_messages(today: dt.date) -> Iterator[Message]:
                               f"Critical Mass: {cycle} asks for {cycle.min_commitments} commitment(s)",
                               [f"You signed the Charter; {cycle} asks each signatory for "
                                f"{cycle.min_commitments} commitment(s) by {cycle.deadline}, and you have "
-                               f"made {made.get(owner.pk, 0)}. Until then the accountability page lists you as "
-                               "\"no commitment yet\".", "",
+                               f"made {made.get(owner.pk, 0)}. Until then the accountability page lists "
+                               "you as \"no commitment yet\".", "",
                                f"Make a commitment: {link('charter:commitment_new')}"])
 
 

@@ -83,7 +83,7 @@ def changes(before: Mapping[str, object], after: Mapping[str, object]) -> list[C
             continue
         if field == "target":
             found.append(target_change(str(old or ""), str(new or "")))
-        elif field == "deadline":
+        elif field == "deadline" and dated(old) and dated(new):
             found.append(deadline_change(as_date(old), as_date(new)))
         elif field in SCOPE_FIELDS:
             found.append(scope_change(field, str(old or ""), str(new or "")))
@@ -94,9 +94,18 @@ def changes(before: Mapping[str, object], after: Mapping[str, object]) -> list[C
     return found
 
 
+def dated(value: object) -> bool:
+    """A date, or nothing, or text that reads as one (a version's fields may come as text)."""
+    try:
+        as_date(value)
+    except ValueError:
+        return False
+    return True
+
+
 def as_date(value: object) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
+    if value is None or value == "" or isinstance(value, dt.date):
+        return value or None
     return dt.date.fromisoformat(str(value))
 
 
