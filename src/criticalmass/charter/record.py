@@ -127,7 +127,8 @@ def entries_of(rows: list[Any], record: str, fields: list[str], authors: Authors
             by = ("Secretariat" if correction else by_default(row, authors))
             entry = Entry(row.history_date, record, KINDS[row.history_type], by,
                           row.history_change_reason or "", correction,
-                          {name: revisions.shown(value) for name, value in current.items()})
+                          {name: revisions.shown(value) for name, value in current.items()
+                           if value not in (None, "")})
             if row.history_type == "~":
                 entry.changes = revisions.changes(previous, current)
             found[commitment_of(row)].append(entry)

@@ -324,7 +324,7 @@ def public_history_csv(request: HttpRequest, pk: int) -> HttpResponse:
 
 def reports_to_review() -> QuerySet[Report]:
     return Report.objects.select_related("commitment__owner", "commitment__cycle").prefetch_related(
-        "verifications__reviewer").order_by("-updated_at")
+        "verifications__reviewer", "verifications__organization").order_by("-updated_at")
 
 
 def review_context(request: HttpRequest) -> dict[str, Any]:
