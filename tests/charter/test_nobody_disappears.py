@@ -83,7 +83,8 @@ def test_it_marks_a_signatory_not_reported_once_the_cycle_closed_without_his_rep
 def test_it_reminds_signatories_without_commitments_once(signatories):
     call_command("send_reminders", "--days-before", "0", stdout=StringIO())
     reminded = [m for m in mail.outbox if "asks for 1 commitment" in m.subject]
-    assert [m.to for m in reminded] == [["silent@example.org"]]  # not the withdrawn one, nor those who made one
+    # not the withdrawn one, nor those who made one
+    assert [m.to for m in reminded] == [["silent@example.org"]]
     assert "/my/commitments/new/" in reminded[0].body and "/accounts/unsubscribe/" in reminded[0].body
     call_command("send_reminders", "--days-before", "0", stdout=StringIO())
     assert len([m for m in mail.outbox if "asks for 1 commitment" in m.subject]) == 1

@@ -31,9 +31,9 @@ def locmem():
 
 def reported(client_as, personas, cycle) -> Commitment:
     """The partner's commitment (target 30%) with his report, confirmed by the reviewer on the site."""
-    commitment = Commitment.objects.create(owner=personas["partner"], cycle=cycle, what="Bring women to the table",
-                                           indicator="Women delegates", baseline="10%", target="30%",
-                                           deadline="2030-12-31")
+    commitment = Commitment.objects.create(owner=personas["partner"], cycle=cycle,
+                                           what="Bring women to the table", indicator="Women delegates",
+                                           baseline="10%", target="30%", deadline="2030-12-31")
     assert client_as("partner").post(f"/my/commitments/{commitment.pk}/report/", FIRST).status_code == 302
     report = Report.objects.get(commitment=commitment)
     verdict = {"verdict": "confirm", "comment": "We were there."}
@@ -179,7 +179,8 @@ def test_it_lets_no_sequence_of_partner_edits_change_a_verified_version_or_erase
         assert (verification.verified_report_id, verification.verified_commitment_id,
                 verification.verified_fingerprint, verification.verified_report.narrative,
                 verification.verified_commitment.target) == bound
-        history = client_as(None).get(f"/accountability/commitments/{commitment.pk}/history/").content.decode()
+        history = client_as(None).get(
+            f"/accountability/commitments/{commitment.pk}/history/").content.decode()
         for value in values:
             assert escape(value) in history, value
         report = Report.objects.get()

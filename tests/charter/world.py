@@ -29,7 +29,8 @@ def build_public_record() -> int:
     """A commitment (id 9001) with a report and a verdict, for the public history pages."""
     from criticalmass.core.models import Role
 
-    owner = User.objects.create_user(username="record-owner", roles=[Role.PARTNER], display_name="Record Owner")
+    owner = User.objects.create_user(username="record-owner", roles=[Role.PARTNER],
+                                     display_name="Record Owner")
     reviewer = User.objects.create_user(username="record-reviewer", roles=[Role.REVIEWER])
     today = timezone.localdate()
     cycle = ReportingCycle.objects.create(name="Record year", opens_on=today - dt.timedelta(days=10),

@@ -104,8 +104,10 @@ def dated(value: object) -> bool:
 
 
 def as_date(value: object) -> dt.date | None:
-    if value is None or value == "" or isinstance(value, dt.date):
-        return value or None
+    if isinstance(value, dt.date):
+        return value
+    if value is None or value == "":
+        return None
     return dt.date.fromisoformat(str(value))
 
 
