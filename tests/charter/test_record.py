@@ -188,3 +188,24 @@ def test_it_lets_no_sequence_of_partner_edits_change_a_verified_version_or_erase
         page = client_as(None).get("/accountability/").content.decode()
         assert ("Changed after verification" in page) == changed
         assert ("Confirmed by a reviewer" in page) == (not changed)
+
+
+def test_it_reads_the_records_of_the_accountability_page_in_the_same_queries_for_1_or_12_commitments(
+        client_as, personas, open_cycle):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries_for_page() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client_as(None).get("/accountability/").status_code == 200
+        return len(captured)
+
+    reported(client_as, personas, open_cycle)
+    queries_for_page()  # the first request fills the caches (chart, data version)
+    one = queries_for_page()
+    for _ in range(11):
+        reported(client_as, personas, open_cycle)
+    client_as("partner").post(f"/my/commitments/{Commitment.objects.first().pk}/",
+                              commitment_form(open_cycle, target="5%"))
+    queries_for_page()
+    assert queries_for_page() == one
