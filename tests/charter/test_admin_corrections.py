@@ -75,3 +75,16 @@ def test_it_forgets_a_members_name_in_every_kept_version_of_his_listing(personas
     forget_member(None, personas["partner"])
     kept = list(Signature.history.filter(user=personas["partner"]).values_list("name", "title", "bio"))
     assert kept and all(row == ("Former member", "", "") for row in kept)
+
+
+def test_it_shows_an_admin_correction_of_a_signature_on_the_partners_page(client_as, personas, charter):
+    signature = Signature.objects.create(user=personas["partner"], version=charter, name="Jon Ally",
+                                         title="Minister", consented_at=timezone.now())
+    response = client_as("secretariat").post(f"/admin/charter/signature/{signature.pk}/change/", {
+        "user": personas["partner"].pk, "version": charter.pk, "name": "Jon Ally", "title": "Ambassador",
+        "organization": "", "signed_at_0": signature.signed_at.date().isoformat(),
+        "signed_at_1": "10:00:00", "photo_url": "", "bio": "", "withdrawn_at_0": "", "withdrawn_at_1": "",
+        "reason": "He is an ambassador now, by his letter"})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    page = client_as(None).get("/accountability/partners/partner/").content.decode()
+    assert "secretariat correction to this Charter listing: He is an ambassador now, by his letter" in page

@@ -14,7 +14,7 @@ from typing import Any
 
 from django.db import transaction
 
-from criticalmass.charter.models import Commitment, Report, Verification
+from criticalmass.charter.models import Commitment, Report, Signature, Verification
 from criticalmass.core.models import Role, RoleGrant, User
 from criticalmass.lib import revisions
 
@@ -226,3 +226,17 @@ def tell_reviewers(report: Report, before: set[int]) -> None:
              f"  Give a new verdict: {reminders.link('charter:review')}#report-{report.pk}"],
             notice="reviews")
         transaction.on_commit(functools.partial(reminders.send, message))
+
+
+@dataclass(frozen=True)
+class Correction:
+    at: dt.datetime
+    reason: str
+
+
+def signature_corrections(owner: User) -> list[Correction]:
+    """The secretariat's corrections to a partner's Charter listing, oldest first, with their reasons."""
+    rows = list(Signature.history.filter(user=owner).order_by("history_date", "history_id"))
+    authors = Authors.of(row.history_user_id for row in rows)
+    return [Correction(row.history_date, row.history_change_reason or "") for row in rows
+            if row.history_user_id in authors.secretariat]

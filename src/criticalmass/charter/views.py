@@ -113,6 +113,7 @@ def partner(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "charter/accountability.html", {
         "tables": tables, "owner": owner, "owner_name": queries.public_name(owner), "signature": signature,
         "commitments": with_records(tables["commitments"]),
+        "signature_corrections": record.signature_corrections(owner),
         "panel_tally": events_queries.partner_tally(owner),
         **trend(tables, reverse("charter:partner_csv", args=[owner.slug, "trend"])),
     })
