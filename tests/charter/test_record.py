@@ -82,6 +82,14 @@ def test_it_tells_the_reviewer_once_per_edit_and_not_at_all_when_she_chose_no_re
     assert len(mail.outbox) == 1
 
 
+def test_it_tells_the_partner_on_his_page_that_his_edit_left_the_verdict_on_an_earlier_text(client_as,
+                                                                                          commitment):
+    client = client_as("partner")
+    assert "changed after verification" not in client.get("/my/commitments/").content.decode()
+    client.post(f"/my/commitments/{commitment.pk}/report/", {**FIRST, "narrative": "Edited."})
+    assert "changed after verification" in client.get("/my/commitments/").content.decode()
+
+
 def test_it_confirms_again_when_the_reviewer_gives_a_new_verdict_on_the_new_text(client_as, commitment):
     client_as("partner").post(f"/my/commitments/{commitment.pk}/report/", {**FIRST, "narrative": "New."})
     client_as("reviewer").post(f"/review/reports/{commitment.report.pk}/",
