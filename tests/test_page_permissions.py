@@ -7,7 +7,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from tests.agreements.world import build_agreements
-from tests.charter.world import build_charter
+from tests.charter.world import build_charter, build_public_record
 from tests.conftest import MEMBER_PERSONAS, PERSONAS
 from tests.events.world import build_events
 from tests.hub.world import build_hub
@@ -62,6 +62,8 @@ CHARTER_PAGES = {
     "events:event": "/events/summit/",
     "events:tallies": "/events/tallies/",
     "events:tallies_csv": "/events/tallies/partners.csv",
+    "charter:public_history": "/accountability/commitments/9001/history/",
+    "charter:public_history_csv": "/accountability/commitments/9001/history.csv",
 }
 PUBLIC_PAGES.update(CHARTER_PAGES)
 # Pages for some roles only: name -> (address, method, roles allowed). Others get 403, nobody logged in
@@ -234,6 +236,7 @@ def world(make_mission, observe, source):
     build_hub()
     build_protection()
     build_public_trainings()
+    build_public_record()
 
 
 def build_protection() -> None:

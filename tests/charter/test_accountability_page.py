@@ -67,9 +67,11 @@ def test_it_answers_404_for_an_unknown_partner_or_table(client_as, records):
     assert client_as(None).get("/accountability/partners/partner/partners.csv").status_code == 404
 
 
-def test_it_links_the_history_for_the_secretariat_only(client_as, records):
-    assert "/history/" in client_as("secretariat").get("/accountability/").content.decode()
-    assert "/history/" not in client_as("partner").get("/accountability/").content.decode()
+def test_it_links_the_audit_log_for_the_secretariat_only_and_the_public_history_for_all(client_as, records):
+    assert '"/commitments/' in client_as("secretariat").get("/accountability/").content.decode()
+    for persona in ["partner", None]:
+        page = client_as(persona).get("/accountability/").content.decode()
+        assert '"/commitments/' not in page and "/accountability/commitments/" in page
 
 
 def test_it_keeps_a_partners_formula_from_running_in_a_spreadsheet(client_as, personas, open_cycle,

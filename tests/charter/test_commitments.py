@@ -63,13 +63,27 @@ def test_it_rejects_other_partners_commitment(client_as, other_partner, open_cyc
     assert commitment.target == "30%" and not Report.objects.exists()
 
 
-def test_it_lets_the_secretariat_edit_any_commitment(client_as, other_partner, open_cycle, make_commitment):
+def test_it_lets_the_secretariat_edit_any_commitment_with_a_public_reason(client_as, other_partner,
+                                                                          open_cycle, make_commitment):
     commitment = make_commitment(other_partner, open_cycle)
     response = client_as("secretariat").post(f"/my/commitments/{commitment.pk}/",
-                                             commitment_form(open_cycle, target="35%"))
+                                             {**commitment_form(open_cycle, target="35%"),
+                                              "reason": "The partner wrote 35% in his letter"})
     assert response.status_code == 302
     commitment.refresh_from_db()
     assert commitment.target == "35%"
+    page = client_as(None).get(f"/accountability/commitments/{commitment.pk}/history/").content.decode()
+    assert "Secretariat correction: The partner wrote 35% in his letter" in page
+
+
+def test_it_refuses_a_secretariat_correction_without_a_reason(client_as, other_partner, open_cycle,
+                                                              make_commitment):
+    commitment = make_commitment(other_partner, open_cycle)
+    response = client_as("secretariat").post(f"/my/commitments/{commitment.pk}/",
+                                             commitment_form(open_cycle, target="35%"))
+    assert response.status_code == 400 and "the reason is shown publicly" in response.content.decode()
+    commitment.refresh_from_db()
+    assert commitment.target == "30%"
 
 
 def test_it_answers_404_for_an_unknown_commitment(client_as, open_cycle):

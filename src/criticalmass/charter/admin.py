@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-from django.contrib import admin
+from typing import Any
 
+from django import forms
+from django.contrib import admin
+from django.http import HttpRequest
+
+from criticalmass.charter import record
+from criticalmass.charter.forms import reason_field
 from criticalmass.charter.models import (
     CharterVersion,
     Commitment,
@@ -16,13 +22,35 @@ from criticalmass.charter.models import (
 from criticalmass.core.admin import SecretariatAdmin
 
 
+class CorrectionForm(forms.ModelForm):  # type: ignore[type-arg]
+    reason = reason_field()
+
+
+class CorrectionAdmin(SecretariatAdmin):
+    """Records the public may read: every change needs a reason, kept in the record's history and
+    shown publicly as a secretariat correction; nothing is deleted (a signature is withdrawn)."""
+
+    form = CorrectionForm
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        obj._change_reason = form.cleaned_data["reason"]
+        report = obj if isinstance(obj, Report) else getattr(obj, "report", None)
+        changed_before = {v.pk for v in record.changed_verdicts(report)} if report and report.pk else set()
+        super().save_model(request, obj, form, change)
+        if report is not None and report.pk:
+            record.tell_reviewers(report, changed_before)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
 @admin.register(CharterVersion)
 class CharterVersionAdmin(SecretariatAdmin):
     list_display = ["number", "title", "published_at"]
 
 
 @admin.register(Signature)
-class SignatureAdmin(SecretariatAdmin):
+class SignatureAdmin(CorrectionAdmin):
     list_display = ["name", "title", "organization", "version", "signed_at", "withdrawn_at"]
     list_filter = ["version"]
     readonly_fields = ["consented_at"]
@@ -34,20 +62,28 @@ class ReportingCycleAdmin(SecretariatAdmin):
 
 
 @admin.register(Commitment)
-class CommitmentAdmin(SecretariatAdmin):
+class CommitmentAdmin(CorrectionAdmin):
     list_display = ["what", "owner", "cycle", "deadline", "plan"]
     list_filter = ["cycle"]
     autocomplete_fields = ["plan"]
 
 
 @admin.register(Report)
-class ReportAdmin(SecretariatAdmin):
+class ReportAdmin(CorrectionAdmin):
     list_display = ["commitment", "progress", "updated_at"]
 
 
 @admin.register(Verification)
-class VerificationAdmin(SecretariatAdmin):
+class VerificationAdmin(CorrectionAdmin):
+    """A reviewer's verdict is never overwritten here: it is corrected only by a new verdict. The
+    secretariat may correct the partner's answer, with a reason."""
+
     list_display = ["report", "reviewer", "verdict", "created_at"]
+    readonly_fields = ["report", "reviewer", "organization", "verdict", "comment", "created_at",
+                       "verified_report", "verified_commitment", "verified_fingerprint"]
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
 
 
 @admin.register(Reminder)

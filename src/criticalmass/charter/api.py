@@ -52,13 +52,41 @@ class SignatoryOut(Schema):
         return obj.bio or None if obj.show_profile else None
 
 
+class VerifiedVersionOut(Schema):
+    version: int = Field(..., description="The id of the report's version verified (its public history).")
+    progress: str
+    narrative: str
+    evidence: list[str]
+    target: str | None = Field(..., description="The commitment's target when verified.")
+    deadline: dt.date | None = Field(..., description="The commitment's deadline when verified.")
+    recorded_at: dt.datetime = Field(..., description="When that version was made.")
+
+
 class VerificationOut(Schema):
     verdict: str = Field(..., description="confirm or dispute")
     comment: str
     organization: str | None = Field(..., description="The women's organisation that verified.")
     answer: str = Field(..., description="The partner's answer; empty when none.")
     created_at: dt.datetime
+    changed_after_verification: bool = Field(
+        ..., description="The report or its commitment changed after this verdict: it was given on "
+        "verified_version, not on the text shown now.")
+    verified_version: VerifiedVersionOut | None = Field(
+        ..., description="The version verified; null when it changed before versions were kept.")
 
+    @staticmethod
+    def resolve_changed_after_verification(obj: Verification) -> bool:
+        return obj.changed()
+
+    @staticmethod
+    def resolve_verified_version(obj: Verification) -> dict[str, Any] | None:
+        version, terms = obj.verified_report, obj.verified_commitment
+        if version is None:
+            return None
+        return {"version": version.history_id, "progress": version.progress, "narrative": version.narrative,
+                "evidence": [line.strip() for line in version.evidence.splitlines() if line.strip()],
+                "target": terms.target if terms else None, "deadline": terms.deadline if terms else None,
+                "recorded_at": version.history_date}
 
     @staticmethod
     def resolve_organization(obj: Verification) -> str | None:
@@ -73,6 +101,11 @@ class ReportOut(Schema):
     submitted_at: dt.datetime
     updated_at: dt.datetime
     verifications: list[VerificationOut]
+    changed_after_verification: bool = Field(..., description="Changed after a reviewer's verdict.")
+
+    @staticmethod
+    def resolve_changed_after_verification(obj: Report) -> bool:
+        return obj.changed_after_verification()
 
     @staticmethod
     def resolve_commitment(obj: Report) -> int:
@@ -102,7 +135,8 @@ class CommitmentOut(Schema):
     event: str | None = Field(..., description="Slug of the event it concerns.")
     plan: str | None = Field(..., description="Slug of the plan or law (watchdog) it concerns.")
     status: str = Field(..., description=", ".join(STATUSES))
-    verification: str = Field(..., description="confirmed, disputed, unverified, or empty with no report.")
+    verification: str = Field(..., description="confirmed, disputed, changed after verification, "
+                              "unverified, or empty with no report.")
 
     @staticmethod
     def resolve_partner(obj: Commitment) -> str:
@@ -200,7 +234,9 @@ def list_commitments(request: HttpRequest, partner: str | None = None,
 @paginate(Page)
 def list_reports(request: HttpRequest) -> QuerySet[Report]:
     """Reports with their evidence links and reviewers' verifications. *Paged.*"""
-    return Report.objects.prefetch_related("verifications__organization").order_by("pk")
+    return Report.objects.select_related("commitment").prefetch_related(
+        "verifications__organization", "verifications__verified_report",
+        "verifications__verified_commitment").order_by("pk")
 
 
 @router.get("/accountability", response={200: AccountabilityOut, **ERRORS}, url_name="charter_accountability")

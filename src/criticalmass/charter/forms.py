@@ -36,6 +36,16 @@ class SignatureForm(forms.ModelForm):  # type: ignore[type-arg]
         return url
 
 
+REASON_LENGTH = 100  # django-simple-history's history_change_reason
+
+
+def reason_field() -> forms.CharField:
+    return forms.CharField(
+        max_length=REASON_LENGTH, label="Reason for this correction (shown publicly)",
+        help_text="Shown publicly beside the record as \"secretariat correction: <reason>\".",
+        error_messages={"required": "Say why you correct this record: the reason is shown publicly."})
+
+
 class CommitmentForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = Commitment
@@ -46,8 +56,10 @@ class CommitmentForm(forms.ModelForm):  # type: ignore[type-arg]
                   "organization": "Organization it concerns", "event": "Event it concerns",
                   "plan": "Plan or law it concerns"}
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, reason_required: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        if reason_required and self.instance.pk is not None:
+            self.fields["reason"] = reason_field()  # the secretariat corrects someone's commitment
         plan = self.fields["plan"]
         plan.queryset = plan.queryset.select_related("country")  # type: ignore[attr-defined]
 

@@ -1,6 +1,6 @@
 """What the Charter holds about a member, for their download, and what goes when they delete it:
-their Charter listing is withdrawn and anonymised; commitments, reports and verdicts stay public,
-shown as a former member's (and the verifying organisation's)."""
+their Charter listing is withdrawn and anonymised (its kept versions too); commitments, reports and
+verdicts stay public, shown as a former member's (and the verifying organisation's)."""
 
 from __future__ import annotations
 
@@ -28,3 +28,6 @@ def forget_member(sender: Any, user: User, **kwargs: Any) -> None:
     Signature.objects.filter(user=user, withdrawn_at__isnull=True).update(withdrawn_at=timezone.now())
     Signature.objects.filter(user=user).update(name="Former member", title="", bio="", photo_url="",
                                                show_profile=False)
+    # The kept versions of the listing go the same way: the history keeps the dates, not the person.
+    Signature.history.filter(user=user).update(
+        name="Former member", title="", bio="", photo_url="", show_profile=False)

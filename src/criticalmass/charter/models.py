@@ -8,8 +8,9 @@ import datetime as dt
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
-from criticalmass.lib import accountability
+from criticalmass.lib import accountability, revisions
 
 
 class CharterVersion(models.Model):
@@ -51,6 +52,7 @@ class Signature(models.Model):
     photo_url = models.URLField(blank=True)
     bio = models.TextField(blank=True, max_length=1000)
     withdrawn_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["signed_at"]
@@ -98,6 +100,7 @@ class Commitment(models.Model):
                              help_text="The National Action Plan or law it concerns.")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-cycle__deadline", "pk"]
@@ -131,6 +134,7 @@ class Report(models.Model):
     evidence = models.TextField(blank=True, help_text="Evidence links, one web address a line.")
     submitted_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-submitted_at"]
@@ -145,8 +149,27 @@ class Report(models.Model):
         return any(v.verdict == Verification.Verdict.DISPUTE for v in self.verifications.all())
 
     def confirmed(self) -> bool:
-        verdicts = [v.verdict for v in self.verifications.all()]
-        return bool(verdicts) and all(v == Verification.Verdict.CONFIRM for v in verdicts)
+        """Confirmed by every reviewer, of the text shown now (a later edit undoes a confirmation)."""
+        verifications = list(self.verifications.all())
+        return bool(verifications) and all(v.verdict == Verification.Verdict.CONFIRM and not v.changed()
+                                           for v in verifications)
+
+    def changed_after_verification(self) -> bool:
+        return any(v.changed() for v in self.verifications.all())
+
+    def fingerprint(self) -> str:
+        """What a reviewer verifies: the report and the terms of its commitment."""
+        return revisions.fingerprint(verified_fields(self.commitment, self))
+
+
+COMMITMENT_TERMS = ["what", "indicator", "baseline", "target", "deadline"]
+REPORT_TEXT = ["progress", "narrative", "evidence"]
+
+
+def verified_fields(commitment: object, report: object) -> dict[str, object]:
+    """The fields a verdict is bound to, read from the rows or from their historical versions."""
+    return {**{name: getattr(commitment, name) for name in COMMITMENT_TERMS},
+            **{name: getattr(report, name) for name in REPORT_TEXT}}
 
 
 class Verification(models.Model):
@@ -166,6 +189,15 @@ class Verification(models.Model):
     answer = models.TextField(blank=True, max_length=1500, help_text="The partner's answer.")
     answered_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    verified_report = models.ForeignKey(
+        "charter.HistoricalReport", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        help_text="The version of the report this verdict was given on.")
+    verified_commitment = models.ForeignKey(
+        "charter.HistoricalCommitment", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        help_text="The version of the commitment this verdict was given on.")
+    verified_fingerprint = models.CharField(
+        max_length=64, blank=True, help_text="SHA-256 of the verified report and commitment terms.")
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["created_at"]
@@ -174,6 +206,10 @@ class Verification(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_verdict_display()} by {self.reviewer}"
+
+    def changed(self) -> bool:
+        """Whether the report or its commitment changed since this verdict was given."""
+        return bool(self.verified_fingerprint) and self.verified_fingerprint != self.report.fingerprint()
 
 
 class Reminder(models.Model):

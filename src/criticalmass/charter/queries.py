@@ -9,7 +9,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from criticalmass.charter.models import Commitment, Signature
+from criticalmass.charter.models import Commitment, ReportingCycle, Signature
 from criticalmass.core.models import User
 from criticalmass.lib import accountability
 
@@ -26,7 +26,9 @@ def public_name(user: User) -> str:
 def commitments(owner: User | None = None) -> QuerySet[Commitment]:
     found = Commitment.objects.select_related("owner", "cycle", "process", "organization", "event",
                                               "plan__country", "report")
-    found = found.prefetch_related("report__verifications")
+    found = found.prefetch_related("report__verifications__verified_report",
+                                   "report__verifications__verified_commitment",
+                                   "report__verifications__organization")
     return found.filter(owner=owner) if owner else found
 
 
@@ -53,7 +55,11 @@ def verification_mark(commitment: Commitment) -> str:
     report = getattr(commitment, "report", None)
     if report is None:
         return ""
-    return "disputed" if report.disputed() else "confirmed" if report.confirmed() else "unverified"
+    if report.disputed():
+        return "disputed"
+    if report.changed_after_verification():
+        return "changed after verification"
+    return "confirmed" if report.confirmed() else "unverified"
 
 
 def summary_row(items: Iterable[Commitment], today: dt.date) -> dict[str, int]:
@@ -86,3 +92,39 @@ def commitment_rows(items: Iterable[Commitment]) -> list[dict[str, Any]]:
              "organization": c.organization.name if c.organization else "",
              "event": c.event.name if c.event else "", "plan": str(c.plan) if c.plan else "",
              "commitment": c} for c in items]
+
+
+SIGNATORY_COLUMNS = ["signatory", "title", "organization", "version", "signed_at", "withdrawn_at", "cycle",
+                     "commitments", "required", "standing"]
+
+
+def current_cycle(today: dt.date) -> ReportingCycle | None:
+    """The open cycle (the one closing last if several are), else the last one opened."""
+    opened = ReportingCycle.objects.filter(opens_on__lte=today).order_by("-deadline")
+    return next((cycle for cycle in opened if cycle.is_open(today)), None) or opened.first()
+
+
+def signatories(today: dt.date | None = None) -> list[dict[str, Any]]:
+    """Every signatory, withdrawn ones included with the date, and where each stands in the current
+    cycle: commitments on track, reported, not reported, or no commitment yet. Nobody is left out."""
+    today = today or timezone.localdate()
+    cycle = current_cycle(today)
+    signatures = list(Signature.objects.select_related("version", "organization", "user").order_by(
+        "signed_at", "pk"))
+    made: dict[int, list[Commitment]] = {}
+    if cycle is not None:
+        for commitment in commitments().filter(cycle=cycle):
+            made.setdefault(commitment.owner_id, []).append(commitment)
+    latest = {s.user_id: s for s in signatures}  # a partner who signed again: his latest signature
+    rows = []
+    for signature in latest.values():
+        mine = made.get(signature.user_id, [])
+        state = accountability.standing(c.status(today) for c in mine)
+        rows.append({"signatory": signature.name, "slug": signature.user.slug, "title": signature.title,
+                     "organization": signature.organization.name if signature.organization else "",
+                     "version": signature.version.number, "signed_at": signature.signed_at,
+                     "withdrawn_at": signature.withdrawn_at, "cycle": cycle.name if cycle else "",
+                     "commitments": len(mine),
+                     "required": cycle.min_commitments if cycle and cycle.is_open(today) else 0,
+                     "standing": accountability.STANDINGS[state], "state": state})
+    return sorted(rows, key=lambda row: (row["withdrawn_at"] is not None, row["signatory"].lower()))

@@ -1,6 +1,7 @@
-"""Reminder e-mails: partners before a cycle's deadline and once overdue, reviewers when reports await
-them, each with a link to the page to act on and one to stop them (the member's notice preferences).
-Each message is logged in Reminder under a key, so running again sends nothing new."""
+"""Reminder e-mails: partners before a cycle's deadline and once overdue, signatories with fewer
+commitments than an open cycle asks for, reviewers when reports await them, each with a link to the
+page to act on and one to stop them (the member's notice preferences). Each message is logged in
+Reminder under a key, so running again sends nothing new."""
 
 from __future__ import annotations
 
@@ -11,9 +12,10 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Count
 from django.urls import reverse
 
-from criticalmass.charter.models import Commitment, Reminder, Report, ReportingCycle
+from criticalmass.charter.models import Commitment, Reminder, Report, ReportingCycle, Signature
 from criticalmass.core import membership, outbox
 from criticalmass.core.models import Role, User
 from criticalmass.core.personal_data import unsubscribe_token
@@ -59,6 +61,27 @@ def partner_messages(today: dt.date, days_before: int) -> Iterator[Message]:
                            f"Your commitments: {link('charter:mine')}"])
 
 
+def uncommitted_messages(today: dt.date) -> Iterator[Message]:
+    """Each signatory (not withdrawn) with fewer commitments than an open cycle asks for, once a cycle."""
+    cycles = [c for c in ReportingCycle.objects.filter(opens_on__lte=today, deadline__gte=today,
+                                                       min_commitments__gt=0)]
+    signed = Signature.objects.filter(withdrawn_at__isnull=True, user__is_active=True,
+                                      user__notify_reminders=True).select_related("user")
+    for cycle in cycles:
+        made = {row["owner"]: row["count"] for row in
+                cycle.commitments.values("owner").annotate(count=Count("pk"))}
+        for signature in signed:
+            owner = signature.user
+            if made.get(owner.pk, 0) < cycle.min_commitments:
+                yield Message([f"commit:{cycle.pk}:{owner.pk}"], owner,
+                              f"Critical Mass: {cycle} asks for {cycle.min_commitments} commitment(s)",
+                              [f"You signed the Charter; {cycle} asks each signatory for "
+                               f"{cycle.min_commitments} commitment(s) by {cycle.deadline}, and you have "
+                               f"made {made.get(owner.pk, 0)}. Until then the accountability page lists "
+                               "you as \"no commitment yet\".", "",
+                               f"Make a commitment: {link('charter:commitment_new')}"])
+
+
 def reviewer_messages() -> Iterator[Message]:
     waiting = list(Report.objects.filter(verifications__isnull=True).select_related("commitment__owner"))
     reviewers = User.objects.filter(role_grants__role=Role.REVIEWER, is_active=True,
@@ -92,7 +115,8 @@ def send(message: Message) -> bool:
 def send_reminders(today: dt.date, days_before: int = DEFAULT_DAYS_BEFORE) -> tuple[int, int]:
     """(sent, skipped): skipped were already sent or have no address."""
     sent = skipped = 0
-    for message in [*partner_messages(today, days_before), *reviewer_messages()]:
+    for message in [*partner_messages(today, days_before), *uncommitted_messages(today),
+                    *reviewer_messages()]:
         if send(message):
             sent += 1
         else:

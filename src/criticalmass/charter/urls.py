@@ -20,4 +20,7 @@ urlpatterns = [
     path("commitments/<int:pk>/history/", views.commitment_history, name="history"),
     path("review/", views.review, name="review"),
     path("review/reports/<int:pk>/", views.verify, name="verify"),
+    path("accountability/commitments/<int:pk>/history/", views.public_history, name="public_history"),
+    path("accountability/commitments/<int:pk>/history.csv", views.public_history_csv,
+         name="public_history_csv"),
 ]

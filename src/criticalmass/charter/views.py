@@ -11,14 +11,14 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from criticalmass.charter import charts, figures, history, queries
+from criticalmass.charter import charts, figures, history, queries, record
 from criticalmass.charter.forms import AnswerForm, CommitmentForm, ReportForm, SignatureForm, VerificationForm
 from criticalmass.charter.models import (
     Commitment,
@@ -71,7 +71,13 @@ def versions(request: HttpRequest) -> HttpResponse:
 def overall_tables() -> dict[str, list[dict[str, Any]]]:
     items = list(queries.commitments())
     return {"cycles": queries.by_cycle(items), "partners": queries.by_partner(items),
-            "commitments": queries.commitment_rows(items)}
+            "commitments": queries.commitment_rows(items), "signatories": queries.signatories()}
+
+
+def with_records(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The commitment rows with each one's public record (weakenings, corrections), for the page."""
+    found = record.records([row["commitment"] for row in rows])
+    return [{**row, "record": found[row["commitment"].pk]} for row in rows]
 
 
 def partner_tables(slug: str) -> tuple[User, dict[str, list[dict[str, Any]]]]:
@@ -94,7 +100,7 @@ def trend(tables: dict[str, list[dict[str, Any]]], csv_url: str) -> dict[str, An
 def accountability(request: HttpRequest) -> HttpResponse:
     tables = overall_tables()
     return render(request, "charter/accountability.html", {
-        "tables": tables, "owner": None,
+        "tables": tables, "owner": None, "commitments": with_records(tables["commitments"]),
         **trend(tables, reverse("charter:accountability_csv", args=["trend"])),
     })
 
@@ -102,9 +108,12 @@ def accountability(request: HttpRequest) -> HttpResponse:
 @require_safe
 def partner(request: HttpRequest, slug: str) -> HttpResponse:
     owner, tables = partner_tables(slug)
-    signature = queries.active_signatures().filter(user=owner).first()
+    signature = Signature.objects.filter(user=owner).select_related("version", "organization").order_by(
+        F("withdrawn_at").desc(nulls_first=True), "-signed_at").first()  # the active one, else the last
     return render(request, "charter/accountability.html", {
         "tables": tables, "owner": owner, "owner_name": queries.public_name(owner), "signature": signature,
+        "commitments": with_records(tables["commitments"]),
+        "signature_corrections": record.signature_corrections(owner),
         "panel_tally": events_queries.partner_tally(owner),
         **trend(tables, reverse("charter:partner_csv", args=[owner.slug, "trend"])),
     })
@@ -117,7 +126,7 @@ def dicts_csv(rows: list[dict[str, Any]], columns: list[str], filename: str) -> 
 def table_columns(name: str) -> list[str]:
     return {"cycles": ["cycle", "deadline", *queries.SUMMARY_COLUMNS],
             "partners": ["partner", *queries.SUMMARY_COLUMNS],
-            "commitments": queries.COMMITMENT_COLUMNS}[name]
+            "commitments": queries.COMMITMENT_COLUMNS, "signatories": queries.SIGNATORY_COLUMNS}[name]
 
 
 @require_safe
@@ -230,15 +239,21 @@ def commitment_form(request: HttpRequest, pk: int | None = None) -> HttpResponse
                        "can no longer be changed. Ask the secretariat if something is wrong.")
         return redirect("charter:mine")
     before = history.snapshot(commitment, COMMITMENT_FIELDS) if commitment else {}
-    form = CommitmentForm(posted(request), instance=commitment)
+    verified = getattr(commitment, "report", None) if commitment else None
+    changed_before = {v.pk for v in record.changed_verdicts(verified)} if verified else set()
+    form = CommitmentForm(posted(request), instance=commitment, reason_required=me(request).is_secretariat)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             saved = form.save(commit=False)
             if commitment is None:
                 saved.owner = me(request)
+            saved._change_reason = form.cleaned_data.get("reason") or None
             saved.save()
             action = "commitment.changed" if commitment else "commitment.created"
             history.record(action, saved.pk, me(request), before, history.snapshot(saved, COMMITMENT_FIELDS))
+            if verified:
+                verified.commitment = saved
+                record.tell_reviewers(verified, changed_before)
         messages.success(request, "Commitment saved.")
         return redirect("charter:mine" if me(request).has_role(Role.PARTNER) else "charter:accountability")
     return render(request, "charter/commitment_form.html", {"form": form, "commitment": commitment},
@@ -256,6 +271,7 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
                        "reports can no longer be made or changed.")
         return redirect("charter:mine")
     before = history.snapshot(existing, REPORT_FIELDS) if existing else {}
+    changed_before = {v.pk for v in record.changed_verdicts(existing)} if existing else set()
     form = ReportForm(posted(request), instance=existing)
     if request.method == "POST" and form.is_valid():
         try:
@@ -266,6 +282,7 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
                 action = "report.changed" if existing else "report.created"
                 history.record(action, commitment.pk, me(request), before,
                                history.snapshot(saved, REPORT_FIELDS))
+                record.tell_reviewers(saved, changed_before)
         except IntegrityError:  # posted twice at once: the other post made the report; it is kept
             messages.info(request, "This commitment's report was just saved; it is shown below.")
             return redirect("charter:mine")
@@ -283,11 +300,32 @@ def commitment_history(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "charter/history.html", {"commitment": commitment, "events": events})
 
 
+@require_safe
+def public_history(request: HttpRequest, pk: int) -> HttpResponse:
+    """Every version of a commitment, its report and the verdicts on it, for anyone to read."""
+    commitment = get_object_or_404(queries.commitments(), pk=pk)
+    found = record.records([commitment])[pk]
+    return render(request, "charter/public_history.html", {
+        "commitment": commitment, "record": found, "owner_name": queries.public_name(commitment.owner)})
+
+
+HISTORY_COLUMNS = ["at", "record", "kind", "by", "secretariat_correction", "what"]
+
+
+@require_safe
+def public_history_csv(request: HttpRequest, pk: int) -> HttpResponse:
+    commitment = get_object_or_404(queries.commitments(), pk=pk)
+    entries = record.records([commitment])[pk].entries
+    rows = [[entry.at.isoformat(), entry.record, entry.kind, entry.by,
+             entry.reason if entry.correction else "", entry.what] for entry in entries]
+    return csv_response(f"criticalmass-commitment-{pk}-history.csv", HISTORY_COLUMNS, rows)
+
+
 # ---- Verification --------------------------------------------------------------------------
 
 def reports_to_review() -> QuerySet[Report]:
     return Report.objects.select_related("commitment__owner", "commitment__cycle").prefetch_related(
-        "verifications__reviewer").order_by("-updated_at")
+        "verifications__reviewer", "verifications__organization").order_by("-updated_at")
 
 
 def review_context(request: HttpRequest) -> dict[str, Any]:
@@ -323,6 +361,7 @@ def verify(request: HttpRequest, pk: int) -> HttpResponse:
         with transaction.atomic():
             verification = form.save(commit=False)
             verification.report, verification.reviewer = found, me(request)
+            record.bind(verification)
             verification.save()
             history.record("report.verified", found.commitment_id, me(request), {},
                            {"verdict": verification.verdict, "comment": verification.comment,

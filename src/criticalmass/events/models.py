@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from criticalmass.lib import panels
 
@@ -31,6 +32,7 @@ class Event(models.Model):
     place = models.CharField(max_length=200, blank=True)
     organizer = models.ForeignKey("core.Organization", null=True, blank=True, on_delete=models.SET_NULL)
     url = models.URLField(blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-date", "name"]
@@ -48,6 +50,7 @@ class Panel(models.Model):
     title = models.CharField(max_length=300)
     topics = models.CharField(max_length=300, blank=True, help_text="Comma-separated, e.g. mediation.")
     language = models.CharField(max_length=50, blank=True, help_text="e.g. English, French, Arabic.")
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["event", "pk"]
@@ -75,6 +78,7 @@ class Speaker(models.Model):
                               help_text="As the speaker declares it. Never guessed from a name.")
     partner = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                 related_name="panel_seats", help_text="The partner, if a partner speaks.")
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["panel", "pk"]

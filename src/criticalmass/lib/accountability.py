@@ -56,3 +56,20 @@ def summarize(items: Iterable[tuple[str, bool]]) -> Summary:
     return Summary(made=counts["made"], reported=counts["reported"], met_or_exceeded=counts["met"],
                    disputed=counts["disputed"], not_reported=counts["not_reported"],
                    awaiting=counts["awaiting"])
+
+
+STANDINGS = {"on_track": "Commitments on track", "reported": "Reported",
+             "not_reported": "Not reported", "no_commitment": "No commitment yet"}
+
+
+def standing(statuses: Iterable[str]) -> str:
+    """Where a signatory stands in a cycle, from the statuses of his commitments in it: no commitment
+    yet, not reported (one is past its deadline with no report), reported (all are) or on track."""
+    found = list(statuses)
+    if not found:
+        return "no_commitment"
+    if "not_reported" in found:
+        return "not_reported"
+    if all(state in PROGRESS for state in found):
+        return "reported"
+    return "on_track"

@@ -11,8 +11,9 @@ from criticalmass.charter.reminders import DEFAULT_DAYS_BEFORE, send_reminders
 
 
 class Command(BaseCommand):
-    help = "E-mail partners before their reporting deadline and when overdue, and reviewers when reports " \
-           "await them. Each message is sent once; running again sends nothing new."
+    help = "E-mail partners before their reporting deadline and when overdue, signatories with fewer " \
+           "commitments than an open cycle asks for, and reviewers when reports await them. " \
+           "Each message is sent once; running again sends nothing new."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--days-before", type=int, default=DEFAULT_DAYS_BEFORE,
