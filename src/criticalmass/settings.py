@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "criticalmass.briefings",
     "criticalmass.watchdog",
     "criticalmass.protection",
+    "criticalmass.doors",
     "criticalmass.importers",
     "django_prometheus",
 ]
@@ -360,3 +361,13 @@ CACHES = {
     if CRITICALMASS_REDIS_URL else
     {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "criticalmass_cache"}
 }
+
+# Sensitive fields (core.encryption): Fernet keys, comma-separated, the first encrypting. Without them
+# only CRITICALMASS_DEBUG=true and the tests work (a key derived from the secret key); see docs/operators.md.
+ENCRYPTION_KEYS = env_list("CRITICALMASS_ENCRYPTION_KEYS", [])
+# Meeting requests, meetings and reprisal records are deleted this many months after their last
+# follow-up (`criticalmass prune-sensitive`).
+SENSITIVE_RETENTION_MONTHS = env_int("CRITICALMASS_SENSITIVE_RETENTION_MONTHS", 24)
+if SENSITIVE_RETENTION_MONTHS < 1:
+    raise ImproperlyConfigured("CRITICALMASS_SENSITIVE_RETENTION_MONTHS must be at least 1, "
+                               f"got {SENSITIVE_RETENTION_MONTHS}")

@@ -16,6 +16,7 @@ urlpatterns = [
     path("hub/", include("criticalmass.hub.urls")),
     path("protection/", include("criticalmass.protection.urls")),
     path("briefings/", include("criticalmass.briefings.urls")),
+    path("doors/", include("criticalmass.doors.urls")),
     path("accounts/", include("criticalmass.core.urls")),
     path("secretariat/", include("criticalmass.core.secretariat_urls")),
     path("admin/", admin.site.urls),
