@@ -9,6 +9,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from tests.agreements.world import build_agreements
 from tests.charter.world import build_charter
 from tests.conftest import MEMBER_PERSONAS, PERSONAS
+from tests.doors.world import build_doors, build_posts, mission
 from tests.events.world import build_events
 from tests.hub.world import build_hub
 from tests.parity.pages_world import build_operations, build_talks
@@ -133,6 +134,33 @@ ROLE_PAGES.update({
     "secretariat:organisation": ("/secretariat/organisations/{organisation}/", "get", {"secretariat"}),
     "secretariat:audit": ("/secretariat/audit/", "get", {"secretariat"}),
 })
+DOORS_PAGES = {
+    "doors:posts": "/doors/",
+    "doors:posts_csv": "/doors/posts.csv",
+    "doors:post": "/doors/posts/{post}/",
+    "doors:leadership_csv": "/doors/processes/unmiss/leadership.csv",
+    "doors:reprisals": "/doors/reprisals/",
+    "doors:reprisals_csv": "/doors/reprisals/counts.csv",
+    "doors:accounts": "/doors/accounts/",
+}
+PUBLIC_PAGES.update(DOORS_PAGES)
+# Per-object rules (another partner, an invited reviewer, break-glass) are in tests/doors/test_access.py.
+ROLE_PAGES.update({
+    "doors:post_new": ("/doors/posts/new/", "get", {"secretariat"}),
+    "doors:holder_new": ("/doors/posts/{post}/holders/new/", "get", {"secretariat"}),
+    "doors:requests": ("/doors/requests/", "get", {"advocate", "partner", "secretariat", "reviewer"}),
+    "doors:request_new": ("/doors/requests/new/", "get", {"advocate"}),
+    "doors:request": ("/doors/requests/{door_request}/", "get", {"advocate", "partner", "secretariat"}),
+    "doors:share": ("/doors/requests/{door_request}/share/", "post", {"advocate"}),
+    "doors:consent": ("/doors/requests/{door_request}/consent/", "post", {"advocate"}),
+    "doors:meeting": ("/doors/requests/{door_request}/meeting/", "get", {"partner", "secretariat"}),
+    "doors:promise_new": ("/doors/requests/{door_request}/promises/", "post", {"partner", "secretariat"}),
+    "doors:reprisal_new": ("/doors/requests/{door_request}/reprisals/new/", "get", {"advocate", "partner"}),
+    "doors:act": ("/doors/requests/{door_request}/close/", "post", {"advocate", "secretariat"}),
+    "doors:promise_kept": ("/doors/promises/{promise}/kept/", "post", {"advocate", "partner", "secretariat"}),
+    "doors:reprisal": ("/doors/records/{reprisal}/", "get", {"advocate", "secretariat"}),
+    "doors:reprisal_follow_up": ("/doors/records/{reprisal}/follow-up/", "post", {"secretariat"}),
+})
 ACCOUNT_PAGES = {"login": "/accounts/login/", "logout": "/accounts/logout/"}
 # For operators holding CRITICALMASS_METRICS_TOKEN only; to every persona the page does not exist.
 OPERATOR_PAGES = {"metrics": "/metrics"}
@@ -193,6 +221,7 @@ def world(make_mission, observe, source):
     build_watchdog()
     build_hub()
     build_protection()
+    build_posts(mission())
 
 
 def build_protection() -> None:
@@ -246,7 +275,7 @@ def test_it_opens_account_pages_to_every_logged_in_persona(client_as, name):
 
 @pytest.mark.parametrize("name", sorted(PUBLIC_PAGES))
 def test_it_opens_each_public_page_to_anonymous_people_and_every_role(client_as, world, name):
-    url = PUBLIC_PAGES[name]
+    url = public_url(PUBLIC_PAGES[name])
     anonymous = client_as(None).get(url)
     assert anonymous.status_code == 200
     for persona in PERSONAS:
@@ -257,10 +286,18 @@ def test_it_opens_each_public_page_to_anonymous_people_and_every_role(client_as,
 
 @pytest.mark.parametrize("name", sorted(PUBLIC_PAGES))
 def test_it_refuses_to_change_anything_through_a_public_page(client_as, world, name):
+    url = public_url(PUBLIC_PAGES[name])
     for persona in [None, *PERSONAS]:
         client = client_as(persona)
-        assert client.post(PUBLIC_PAGES[name]).status_code == 405, persona
-        assert client.delete(PUBLIC_PAGES[name]).status_code == 405, persona
+        assert client.post(url).status_code == 405, persona
+        assert client.delete(url).status_code == 405, persona
+
+
+def public_url(address: str) -> str:
+    """A public address naming an object by id: the doors' post the world made."""
+    from criticalmass.doors.models import Post
+
+    return address.format(post=Post.objects.values_list("pk", flat=True).first()) if "{" in address else address
 
 
 def test_it_shows_the_login_page_to_anyone(client_as):
@@ -280,6 +317,7 @@ def role_page_url(address: str, personas, organisations) -> str:
     ids = {"member": personas["applicant"].pk, "join": personas["applicant"].join_request.pk,
            "membership": personas["another_partner"].memberships.get().pk,
            "organisation": organisations["Ghana Armed Forces"].pk}
+    ids |= build_doors(personas["advocate"], personas["partner"])
     return address.format(**build_charter(personas["partner"], personas["reviewer"]), **ids)
 
 

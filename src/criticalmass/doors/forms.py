@@ -24,6 +24,8 @@ class PostForm(forms.ModelForm[Post]):
 
 
 class HolderForm(forms.ModelForm[Holder]):
+    url = forms.URLField(required=False, assume_scheme="https", label="Web address of the source")
+
     class Meta:
         model = Holder
         fields = ["name", "sex", "start_date", "end_date", "citation", "url"]

@@ -107,7 +107,8 @@ def published_accounts() -> QuerySet[Meeting]:
     return (Meeting.objects.filter(public_consent_at__isnull=False, request__visibility=Visibility.ACCOUNT)
             .select_related("request__post", "request__organization__country")
             .annotate(promised=Count("promises"),
-                      kept=Count("promises", filter=Q(promises__kept_on__isnull=False))))
+                      kept=Count("promises", filter=Q(promises__kept_on__isnull=False)))
+            .order_by("-held_on", "pk"))
 
 
 @require_safe
@@ -206,8 +207,8 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def transition(request: HttpRequest, found: MeetingRequest, action: doors.Action) -> bool:
     """Move the request by `action` if the member's part allows; says why not otherwise."""
     part = access.actor(me(request), found)
-    if part is None:
-        raise PermissionDenied("You take no part in this request.")
+    if part is None or part not in doors.ACTORS[action]:
+        raise PermissionDenied("Your part in this request does not allow this.")
     if part is doors.Actor.PARTNER and action != doors.Action.OFFER and found.broker_id != me(request).pk:
         raise PermissionDenied("Only the broker assigned acts on this request.")
     try:
@@ -262,7 +263,7 @@ def share(request: HttpRequest, pk: int) -> HttpResponse:
     found = her_request(request, pk)
     form = ShareForm(request.POST)
     if not form.is_valid():
-        return refused(request, form.errors["member"][0])
+        return refused(request, str(form.errors["member"][0]))
     found.shared_with.add(form.cleaned_data["member"])
     audit("doors.shared", f"doors.request:{found.pk}", user=me(request),
           detail={"with": form.cleaned_data["member"].pk})
@@ -322,7 +323,7 @@ def promise_new(request: HttpRequest, pk: int) -> HttpResponse:
     form = PromiseForm(found.broker, request.POST)
     if meeting is None or not form.is_valid():
         message = "Log the meeting first." if meeting is None else "; ".join(
-            f"{name}: {' '.join(errors)}" for name, errors in form.errors.items())
+            f"{name}: {' '.join(map(str, errors))}" for name, errors in form.errors.items())
         return refused(request, message)
     saved = form.save(commit=False)
     saved.meeting = meeting
