@@ -232,13 +232,18 @@ def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         return refused(request, "Choose a partner who offered.")
     with transaction.atomic():
         if not transition(request, found, chosen):
-            return redirect("doors:requests" if chosen is doors.Action.OFFER else "doors:request", pk)
+            return after(chosen, pk)
         apply(request, found, chosen, form)
         found.last_activity = timezone.localdate()
         found.save()
         audit(f"doors.{chosen}", f"doors.request:{found.pk}", user=me(request))
     messages.success(request, f"Done: the request is now {found.status}.")
-    return redirect("doors:requests" if chosen is doors.Action.OFFER else "doors:request", pk)
+    return after(chosen, pk)
+
+
+def after(action: doors.Action, pk: int) -> HttpResponse:
+    """A partner offering goes back to the list (he reads the request only once assigned)."""
+    return redirect("doors:requests") if action is doors.Action.OFFER else redirect("doors:request", pk)
 
 
 def apply(request: HttpRequest, found: MeetingRequest, action: doors.Action, form: AssignForm | None) -> None:
