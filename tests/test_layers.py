@@ -30,6 +30,7 @@ LAYERS: list[set[str]] = [
     {"agreements"},  # agreements and mandates, read against parity's processes
     {"watchdog"},  # plans and laws, with the agreements' mandate figures
     {"charter", "hub"},  # commitments on processes, plans and events; evidence and search over all
+    {"doors"},  # decision-makers, meeting requests and reprisals; promises may become commitments
     {"briefings"},  # briefings drawn from every domain and the hub
     {"importers"},  # write the public datasets into the domain apps' models; no app imports them
     {"api", "urls", "settings", "cli", "wsgi"},  # the project level: may import anything
