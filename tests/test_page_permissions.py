@@ -297,7 +297,9 @@ def public_url(address: str) -> str:
     """A public address naming an object by id: the doors' post the world made."""
     from criticalmass.doors.models import Post
 
-    return address.format(post=Post.objects.values_list("pk", flat=True).first()) if "{" in address else address
+    if "{" not in address:
+        return address
+    return address.format(post=Post.objects.values_list("pk", flat=True).first())
 
 
 def test_it_shows_the_login_page_to_anyone(client_as):

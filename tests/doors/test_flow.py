@@ -102,7 +102,8 @@ def test_it_logs_the_meeting_and_its_promises_then_marks_them_kept(client_as, pe
 
 def test_it_refuses_a_promise_without_a_date(client_as, personas, post):
     door = meet(client_as, personas, post)
-    response = client_as("partner").post(f"/doors/requests/{door.pk}/promises/", {"what": "x", "by_whom": "y"})
+    url = f"/doors/requests/{door.pk}/promises/"
+    response = client_as("partner").post(url, {"what": "x", "by_whom": "y"})
     assert response.status_code == 400 and "due" in response.content.decode()
     assert not Promise.objects.exists()
 

@@ -23,7 +23,8 @@ def mission() -> Process:
 
 
 def build_posts(process: Process) -> Post:
-    post = Post.objects.create(kind=Post.Kind.FORCE_COMMANDER, title="Force Commander, UNMISS", process=process)
+    post = Post.objects.create(kind=Post.Kind.FORCE_COMMANDER, title="Force Commander, UNMISS",
+                               process=process)
     Holder.objects.create(post=post, name="A. Woman", sex=Holder.Sex.WOMAN, start_date=dt.date(2020, 1, 1),
                           end_date=dt.date(2022, 6, 30), citation="UN press release SG/A/1", url="https://un.org/a")
     Holder.objects.create(post=post, name="B. Man", sex=Holder.Sex.MAN, start_date=dt.date(2022, 7, 1),
@@ -38,9 +39,11 @@ def build_doors(advocate: User, partner: User) -> dict[str, int]:
         attendees="Three women peacebuilders", languages="English, Arabic", safety_needs=SECRET,
         contact="amina@example.org", visibility=Visibility.ACCOUNT, status="sent", broker=partner)
     meeting = Meeting.objects.create(request=request, held_on=timezone.localdate(), asks=3,
-                                     attendees_by_role="three women peacebuilders", notes="Notes in confidence")
-    promise = Promise.objects.create(meeting=meeting, what="Monthly patrol consultations", by_whom="the force "
-                                     "commander", due=timezone.localdate() + dt.timedelta(days=3))
+                                     attendees_by_role="three women peacebuilders",
+                                     notes="Notes in confidence")
+    promise = Promise.objects.create(meeting=meeting, what="Monthly patrol consultations",
+                                     by_whom="the force commander",
+                                     due=timezone.localdate() + dt.timedelta(days=3))
     reprisal = Reprisal.objects.create(request=request, recorded_by=advocate, who="Militia commander X",
                                        what="Threatening call", occurred_on=timezone.localdate(),
                                        severity=Reprisal.Severity.THREAT, region="East Africa")

@@ -279,8 +279,8 @@ def doors_figures(process: Process) -> list[Figure]:
     if table.rows:
         row = table.rows[-1]
         quoted.append(Figure(f"Women's share of {name}'s leadership posts, {row['date']:%B %Y}",
-                             f"{shown(table, row, 'share')} ({row['women']} of {row['posts']})", row["source"],
-                             row["date"]))
+                             f"{shown(table, row, 'share')} ({row['women']} of {row['posts']})",
+                             row["source"], row["date"]))
     if check.posts:
         none = " (none: nothing about us without us)" if check.flagged else ""
         quoted.append(Figure(f"Meetings of {name}'s decision-makers with women's civil society since "

@@ -78,6 +78,11 @@ def decrypt(token: str) -> str:
 class EncryptedTextField(models.TextField):  # type: ignore[type-arg]
     """Text stored as a Fernet token; Python code sees the plain text. Cannot be searched or ordered."""
 
+    def deconstruct(self) -> Any:
+        """Migrations see a TextField (the column is text; they never import the application)."""
+        name, _path, args, kwargs = super().deconstruct()
+        return name, "django.db.models.TextField", args, kwargs
+
     def from_db_value(self, value: str | None, expression: Any, connection: Any) -> str | None:
         return None if value is None else decrypt(value)
 

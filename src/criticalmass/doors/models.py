@@ -96,7 +96,7 @@ class MeetingRequest(models.Model):
     contact = EncryptedTextField(blank=True, help_text="How the broker may reach you.")
     visibility = models.CharField(max_length=10, choices=Visibility.choices, default=Visibility.NOTHING)
     status = models.CharField(max_length=12, choices=[(s.value, s.value) for s in doors.Status],
-                              default=doors.Status.REQUESTED)
+                              default=doors.Status.REQUESTED.value)
     broker = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                related_name="brokered_requests")
     handler = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
