@@ -148,6 +148,7 @@ PUBLIC_PAGES.update(DOORS_PAGES)
 ROLE_PAGES.update({
     "doors:post_new": ("/doors/posts/new/", "get", {"secretariat"}),
     "doors:holder_new": ("/doors/posts/{post}/holders/new/", "get", {"secretariat"}),
+    "doors:holder_edit": ("/doors/holders/{holder}/", "get", {"secretariat"}),
     "doors:requests": ("/doors/requests/", "get", {"advocate", "partner", "secretariat", "reviewer"}),
     "doors:request_new": ("/doors/requests/new/", "get", {"advocate"}),
     "doors:request": ("/doors/requests/{door_request}/", "get", {"advocate", "partner", "secretariat"}),
@@ -159,6 +160,7 @@ ROLE_PAGES.update({
     "doors:act": ("/doors/requests/{door_request}/close/", "post", {"advocate", "secretariat"}),
     "doors:promise_kept": ("/doors/promises/{promise}/kept/", "post", {"advocate", "partner", "secretariat"}),
     "doors:reprisal": ("/doors/records/{reprisal}/", "get", {"advocate", "secretariat"}),
+    "doors:reprisal_share": ("/doors/records/{reprisal}/share/", "post", {"advocate"}),
     "doors:reprisal_follow_up": ("/doors/records/{reprisal}/follow-up/", "post", {"secretariat"}),
 })
 ACCOUNT_PAGES = {"login": "/accounts/login/", "logout": "/accounts/logout/"}

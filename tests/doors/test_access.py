@@ -103,3 +103,27 @@ def test_it_lets_the_meeting_be_logged_only_by_the_broker_and_the_secretariat(cl
     assert client_as("partner").get(url).status_code == 200
     assert client_as("another_partner").get(url).status_code == 403
     assert client_as("advocate").get(url).status_code == 403
+
+
+def test_it_lets_her_choose_who_else_reads_a_reprisal(client_as, ids):
+    url = f"/doors/records/{ids['reprisal']}/"
+    assert client_as("reviewer").get(url).status_code == 403
+    assert client_as("partner").post(f"{url}share/", {"member": "reviewer"}).status_code == 403
+    assert client_as("advocate").post(f"{url}share/", {"member": "reviewer"}).status_code == 302
+    assert "Militia commander X" in client_as("reviewer").get(url).content.decode()
+    assert client_as("another_partner").get(url).status_code == 403
+
+
+def test_it_lets_the_secretariat_assign_from_the_list_without_reading_the_request(client_as, personas, ids):
+    from criticalmass.doors.models import Offer
+
+    MeetingRequest.objects.filter(pk=ids["door_request"]).update(status="offered", broker=None)
+    Offer.objects.create(request_id=ids["door_request"], partner=personas["partner"])
+    page = client_as("secretariat").get("/doors/requests/").content.decode()
+    assert "Requests to assign" in page and SECRET not in page
+    client_as("secretariat").post(f"/doors/requests/{ids['door_request']}/assign/",
+                                  {"broker": personas["partner"].pk})
+    assert MeetingRequest.objects.get(pk=ids["door_request"]).handler == personas["secretariat"]
+    assert not Reading.objects.exists()
+    client_as("secretariat").get(request_url(ids))
+    assert not Reading.objects.get(reader=personas["secretariat"]).break_glass

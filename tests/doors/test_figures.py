@@ -87,3 +87,20 @@ def test_it_never_publishes_a_reprisal_count_below_five(personas, client):
         {"year": 2024, "region": "West Africa", "reprisals": 5},
         {"year": timezone.localdate().year, "region": "East Africa", "reprisals": None}]
     assert "fewer than 5" in client.get("/doors/reprisals/").content.decode()
+
+
+def test_it_lets_the_secretariat_end_a_term_leaving_the_change_in_the_audit(client_as, personas, unmiss):
+    from criticalmass.core.models import AuditEvent
+    from criticalmass.doors.models import Holder
+
+    holder = Holder.objects.get(name="B. Man")
+    data = {"name": "B. Man", "sex": "man", "start_date": "2022-07-01", "end_date": "2023-03-31",
+            "citation": "UN press release SG/A/2", "url": ""}
+    assert client_as("partner").post(f"/doors/holders/{holder.pk}/", data).status_code == 403
+    assert client_as("secretariat").post(f"/doors/holders/{holder.pk}/", {**data, "end_date": "2021-01-01"}
+                                         ).status_code == 400
+    assert client_as("secretariat").post(f"/doors/holders/{holder.pk}/", data).status_code == 302
+    assert Holder.objects.get(pk=holder.pk).end_date == dt.date(2023, 3, 31)
+    event = AuditEvent.objects.get(action="doors.holder_changed")
+    assert event.detail["changes"] == {"end_date": ["None", "2023-03-31"]}
+    assert figures.leadership_table(unmiss, TODAY).table.rows[-1]["date"] == dt.date(2022, 12, 31)  # vacant

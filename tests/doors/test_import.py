@@ -67,3 +67,11 @@ def test_it_names_the_columns_a_file_lacks(unmiss, tmp_path):
 def test_it_says_when_the_file_does_not_exist(db, tmp_path):
     with pytest.raises(CommandError, match="no such file"):
         run(tmp_path / "absent.csv")
+
+
+def test_it_refuses_a_source_address_that_is_not_a_web_address(unmiss, tmp_path):
+    bad = tmp_path / "posts.csv"
+    bad.write_text(POSTS.read_text().replace("https://press.un.org/a", "javascript:alert(1)"))
+    with pytest.raises(CommandError, match="line 2, column 'url'"):
+        run(bad)
+    assert not Holder.objects.exists()

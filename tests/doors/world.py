@@ -47,4 +47,5 @@ def build_doors(advocate: User, partner: User) -> dict[str, int]:
     reprisal = Reprisal.objects.create(request=request, recorded_by=advocate, who="Militia commander X",
                                        what="Threatening call", occurred_on=timezone.localdate(),
                                        severity=Reprisal.Severity.THREAT, region="East Africa")
-    return {"post": post.pk, "door_request": request.pk, "promise": promise.pk, "reprisal": reprisal.pk}
+    return {"post": post.pk, "holder": post.holders.first().pk, "door_request": request.pk,
+            "promise": promise.pk, "reprisal": reprisal.pk}

@@ -101,14 +101,22 @@ def encrypted_fields() -> list[tuple[type[models.Model], list[str]]]:
     return found
 
 
+ROTATE_CHUNK = 500
+
+
 def rotate() -> int:
-    """Re-encrypt every encrypted value with the first key (reading it with any); the values rewritten."""
+    """Re-encrypt every encrypted value with the first key (reading it with any); the values rewritten.
+
+    Read in chunks of ids rather than with a server-side cursor, which PostgreSQL would leave open when
+    a value cannot be decrypted."""
     rewritten = 0
     with transaction.atomic():
         for model, names in encrypted_fields():
-            for record in model._default_manager.all().iterator():
-                record.save(update_fields=names)
-                rewritten += len(names)
+            ids = list(model._default_manager.order_by("pk").values_list("pk", flat=True))
+            for start in range(0, len(ids), ROTATE_CHUNK):
+                for record in model._default_manager.filter(pk__in=ids[start:start + ROTATE_CHUNK]):
+                    record.save(update_fields=names)
+                    rewritten += len(names)
     return rewritten
 
 

@@ -63,10 +63,13 @@ def holder_of(row: Row, post: Post, source: Source, summary: Summary) -> None:
     end = row.date("end") if row.text("end", required=False) else None
     if end is not None and end < start:
         raise row.error("end", f"the end ({end}) is before the start ({start})")
+    url = row.text("url", required=False)
+    if url and not url.startswith(("https://", "http://")):
+        raise row.error("url", f"{url!r} is not a web address (https://...)")
     _, made = Holder.objects.update_or_create(
         post=post, name=row.text("holder"), start_date=start,
         defaults={"sex": choice(row, "sex", SEXES), "end_date": end, "citation": row.text("citation"),
-                  "url": row.text("url", required=False), "source": source, "source_row": row.line})
+                  "url": url, "source": source, "source_row": row.line})
     if made:
         summary.holders_added += 1
     else:

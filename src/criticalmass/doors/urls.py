@@ -13,6 +13,7 @@ urlpatterns = [
     path("accounts/", views.accounts, name="accounts"),
     path("posts/new/", views.post_new, name="post_new"),
     path("posts/<int:pk>/holders/new/", views.holder_new, name="holder_new"),
+    path("holders/<int:pk>/", views.holder_edit, name="holder_edit"),
     path("requests/", views.requests, name="requests"),
     path("requests/new/", views.request_new, name="request_new"),
     path("requests/<int:pk>/", views.request_detail, name="request"),
@@ -24,5 +25,6 @@ urlpatterns = [
     path("requests/<int:pk>/<slug:action>/", views.act, name="act"),
     path("promises/<int:pk>/kept/", views.promise_kept, name="promise_kept"),
     path("records/<int:pk>/", views.reprisal, name="reprisal"),
+    path("records/<int:pk>/share/", views.reprisal_share, name="reprisal_share"),
     path("records/<int:pk>/follow-up/", views.reprisal_follow_up, name="reprisal_follow_up"),
 ]

@@ -30,7 +30,7 @@ from criticalmass.doors.forms import (
     RequestForm,
     ShareForm,
 )
-from criticalmass.doors.models import Meeting, MeetingRequest, Post, Promise, Reprisal, Visibility
+from criticalmass.doors.models import Holder, Meeting, MeetingRequest, Post, Promise, Reprisal, Visibility
 from criticalmass.figures.csv import csv_response, table_response
 from criticalmass.lib import doors
 from criticalmass.parity.models import Process
@@ -146,6 +146,27 @@ def holder_new(request: HttpRequest, pk: int) -> HttpResponse:
                   status=400 if form.errors else 200)
 
 
+HOLDER_FIELDS = ["name", "sex", "start_date", "end_date", "citation", "url"]
+
+
+@role_required(Role.SECRETARIAT)
+@require_http_methods(["GET", "HEAD", "POST"])
+def holder_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """End a term or correct a holder; the values before and after go to the audit (a visible trace)."""
+    holder = get_object_or_404(Holder, pk=pk)
+    before = {name: str(getattr(holder, name)) for name in HOLDER_FIELDS}
+    form = HolderForm(posted(request), instance=holder)
+    if request.method == "POST" and form.is_valid():
+        saved = form.save()
+        after = {name: str(getattr(saved, name)) for name in HOLDER_FIELDS}
+        changes = {name: [before[name], after[name]] for name in HOLDER_FIELDS if before[name] != after[name]}
+        audit("doors.holder_changed", f"doors.post:{saved.post_id}", user=me(request),
+              detail={"holder": saved.pk, "changes": changes})
+        return redirect("doors:post", saved.post_id)
+    return render(request, "doors/form.html", {"form": form, "title": f"{holder.name}, {holder.post}"},
+                  status=400 if form.errors else 200)
+
+
 # ---- Requests ------------------------------------------------------------------------------
 
 @role_required(*MEMBERS)
@@ -158,9 +179,13 @@ def requests(request: HttpRequest) -> HttpResponse:
     if user.has_role(Role.PARTNER):
         open_to_offer = MeetingRequest.objects.filter(
             status__in=[doors.Status.REQUESTED, doors.Status.OFFERED]).exclude(offers__partner=user)
+    to_assign = MeetingRequest.objects.none()
+    if user.is_secretariat:  # assigned from here, without opening (and so reading) the request
+        to_assign = MeetingRequest.objects.filter(status=doors.Status.OFFERED)
     return render(request, "doors/requests.html", {
         "page": page_of(request, access.readable(user).select_related("post")),
-        "open_to_offer": open_to_offer.select_related("post")[:PAGE_SIZE]})
+        "open_to_offer": open_to_offer.select_related("post")[:PAGE_SIZE],
+        "to_assign": [(door, AssignForm(door)) for door in to_assign.select_related("post")[:PAGE_SIZE]]})
 
 
 @role_required(Role.ADVOCATE)
@@ -381,7 +406,25 @@ def reprisal(request: HttpRequest, pk: int) -> HttpResponse:
     if not access.may_read_reprisal(me(request), found):
         raise PermissionDenied("Only the secretariat and whom she chose read a reprisal record.")
     access.log_read(me(request), found.request, f"reprisal {found.pk}")
-    return render(request, "doors/reprisal.html", {"reprisal": found, "form": FollowUpForm(instance=found)})
+    return render(request, "doors/reprisal.html", {
+        "reprisal": found, "form": FollowUpForm(instance=found), "share_form": ShareForm(),
+        "hers": access.is_hers(me(request), found.request)})
+
+
+@role_required(Role.ADVOCATE)
+@require_POST
+def reprisal_share(request: HttpRequest, pk: int) -> HttpResponse:
+    """She chooses who else may read a reprisal record."""
+    found = get_object_or_404(Reprisal.objects.select_related("request"), pk=pk)
+    if not access.is_hers(me(request), found.request):
+        raise PermissionDenied("Only she chooses who reads a reprisal record.")
+    form = ShareForm(request.POST)
+    if not form.is_valid():
+        return refused(request, str(form.errors["member"][0]))
+    found.shared_with.add(form.cleaned_data["member"])
+    audit("doors.reprisal_shared", f"doors.reprisal:{found.pk}", user=me(request),
+          detail={"with": form.cleaned_data["member"].pk})
+    return redirect("doors:reprisal", pk)
 
 
 @role_required(Role.SECRETARIAT)
