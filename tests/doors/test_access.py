@@ -127,3 +127,19 @@ def test_it_lets_the_secretariat_assign_from_the_list_without_reading_the_reques
     assert not Reading.objects.exists()
     client_as("secretariat").get(request_url(ids))
     assert not Reading.objects.get(reader=personas["secretariat"]).break_glass
+
+
+def test_it_shows_a_request_made_for_her_organisation_to_its_other_advocates(client_as, personas, ids,
+                                                                          organisations):
+    from criticalmass.core.models import Membership, Role, User
+
+    network = organisations["Women Mediators Network"]
+    Membership.objects.create(user=personas["advocate"], organization=network)
+    colleague = User.objects.create_user("colleague", roles=[Role.ADVOCATE], display_name="colleague")
+    Membership.objects.create(user=colleague, organization=network)
+    client = client_as(None)
+    client.force_login(colleague)
+    assert client.get(request_url(ids)).status_code == 403
+    MeetingRequest.objects.filter(pk=ids["door_request"]).update(organization=network)
+    assert SECRET in client.get(request_url(ids)).content.decode()
+    assert client_as("reviewer").get(request_url(ids)).status_code == 403  # a member, but not an advocate

@@ -191,7 +191,7 @@ def requests(request: HttpRequest) -> HttpResponse:
 @role_required(Role.ADVOCATE)
 @require_http_methods(["GET", "HEAD", "POST"])
 def request_new(request: HttpRequest) -> HttpResponse:
-    form = RequestForm(me(request), posted(request))
+    form = RequestForm(me(request), posted(request), initial={"post": request.GET.get("post")})
     if request.method == "POST" and form.is_valid():
         saved = form.save(commit=False)
         saved.advocate = me(request)
