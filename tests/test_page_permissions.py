@@ -142,6 +142,7 @@ DOORS_PAGES = {
     "doors:reprisals": "/doors/reprisals/",
     "doors:reprisals_csv": "/doors/reprisals/counts.csv",
     "doors:accounts": "/doors/accounts/",
+    "doors:accounts_csv": "/doors/accounts.csv",
 }
 PUBLIC_PAGES.update(DOORS_PAGES)
 # Per-object rules (another partner, an invited reviewer, break-glass) are in tests/doors/test_access.py.

@@ -11,6 +11,7 @@ urlpatterns = [
     path("reprisals/", views.reprisals, name="reprisals"),
     path("reprisals/counts.csv", views.reprisals_csv, name="reprisals_csv"),
     path("accounts/", views.accounts, name="accounts"),
+    path("accounts.csv", views.accounts_csv, name="accounts_csv"),
     path("posts/new/", views.post_new, name="post_new"),
     path("posts/<int:pk>/holders/new/", views.holder_new, name="holder_new"),
     path("holders/<int:pk>/", views.holder_edit, name="holder_edit"),

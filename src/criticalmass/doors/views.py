@@ -117,6 +117,21 @@ def accounts(request: HttpRequest) -> HttpResponse:
     return render(request, "doors/accounts.html", {"page": page_of(request, published_accounts())})
 
 
+ACCOUNT_COLUMNS = ["month", "from_country", "post", "kind", "asks", "promises", "kept"]
+
+
+def account_row(meeting: Meeting) -> list[Any]:
+    country = meeting.request.organization.country if meeting.request.organization else None
+    return [meeting.held_on.strftime("%Y-%m"), country.name if country else "", meeting.request.post.title,
+            meeting.request.post.get_kind_display(), meeting.asks, meeting.promised, meeting.kept]
+
+
+@require_safe
+def accounts_csv(request: HttpRequest) -> HttpResponse:
+    rows = map(account_row, published_accounts())
+    return csv_response("criticalmass-doors-accounts", ACCOUNT_COLUMNS, rows)
+
+
 # ---- The secretariat's directory -------------------------------------------------------------
 
 @role_required(Role.SECRETARIAT)
