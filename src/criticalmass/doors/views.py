@@ -123,7 +123,8 @@ ACCOUNT_COLUMNS = ["month", "from_country", "post", "kind", "asks", "promises", 
 def account_row(meeting: Meeting) -> list[Any]:
     country = meeting.request.organization.country if meeting.request.organization else None
     return [meeting.held_on.strftime("%Y-%m"), country.name if country else "", meeting.request.post.title,
-            meeting.request.post.get_kind_display(), meeting.asks, meeting.promised, meeting.kept]
+            meeting.request.post.get_kind_display(), meeting.asks,
+            getattr(meeting, "promised"), getattr(meeting, "kept")]  # noqa: B009 - annotated by the query
 
 
 @require_safe
