@@ -143,3 +143,28 @@ def test_it_shows_a_request_made_for_her_organisation_to_its_other_advocates(cli
     MeetingRequest.objects.filter(pk=ids["door_request"]).update(organization=network)
     assert SECRET in client.get(request_url(ids)).content.decode()
     assert client_as("reviewer").get(request_url(ids)).status_code == 403  # a member, but not an advocate
+
+
+# Every route about one request or record, for those with no part in it: another partner, and a
+# reviewer nobody invited.
+PER_OBJECT = [
+    ("get", "/doors/requests/{door_request}/"), ("post", "/doors/requests/{door_request}/share/"),
+    ("post", "/doors/requests/{door_request}/consent/"), ("get", "/doors/requests/{door_request}/meeting/"),
+    ("post", "/doors/requests/{door_request}/promises/"),
+    ("get", "/doors/requests/{door_request}/reprisals/new/"),
+    ("post", "/doors/requests/{door_request}/send/"),
+    ("post", "/doors/requests/{door_request}/confirm/"), ("post", "/doors/promises/{promise}/kept/"),
+    ("get", "/doors/records/{reprisal}/"), ("post", "/doors/records/{reprisal}/share/"),
+    ("post", "/doors/records/{reprisal}/follow-up/"),
+]
+
+
+@pytest.mark.parametrize(("method", "address"), PER_OBJECT)
+@pytest.mark.parametrize("persona", ["another_partner", "reviewer"])
+def test_it_refuses_every_route_of_a_request_to_those_with_no_part_in_it(client_as, ids, persona, method,
+                                                                        address):
+    before = MeetingRequest.objects.get(pk=ids["door_request"]).status
+    response = getattr(client_as(persona), method)(address.format(**ids))
+    assert response.status_code == 403
+    assert MeetingRequest.objects.get(pk=ids["door_request"]).status == before
+    assert not Reading.objects.filter(reader__username=persona).exists()
