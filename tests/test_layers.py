@@ -31,6 +31,7 @@ LAYERS: list[set[str]] = [
     {"watchdog"},  # plans and laws, with the agreements' mandate figures
     {"charter", "hub"},  # commitments on processes, plans and events; evidence and search over all
     {"trainings"},  # trainings in cycles and dialogues, whose agreed actions link to charter commitments
+    {"doors"},  # decision-makers, meeting requests and reprisals; promises may become commitments
     {"briefings"},  # briefings drawn from every domain and the hub
     {"importers"},  # write the public datasets into the domain apps' models; no app imports them
     {"api", "urls", "settings", "cli", "wsgi"},  # the project level: may import anything

@@ -9,6 +9,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from tests.agreements.world import build_agreements
 from tests.charter.world import build_charter, build_public_record
 from tests.conftest import MEMBER_PERSONAS, PERSONAS
+from tests.doors.world import build_doors, build_posts, mission
 from tests.events.world import build_events
 from tests.hub.world import build_hub
 from tests.parity.pages_world import build_operations, build_talks
@@ -172,6 +173,36 @@ ROLE_PAGES.update({
                              {"partner", "secretariat"}),
     "trainings:action_commitment": ("/trainings/actions/{action}/commitment/", "get", {"partner"}),
 })
+DOORS_PAGES = {
+    "doors:posts": "/doors/",
+    "doors:posts_csv": "/doors/posts.csv",
+    "doors:post": "/doors/posts/{post}/",
+    "doors:leadership_csv": "/doors/processes/unmiss/leadership.csv",
+    "doors:reprisals": "/doors/reprisals/",
+    "doors:reprisals_csv": "/doors/reprisals/counts.csv",
+    "doors:accounts": "/doors/accounts/",
+    "doors:accounts_csv": "/doors/accounts.csv",
+}
+PUBLIC_PAGES.update(DOORS_PAGES)
+# Per-object rules (another partner, an invited reviewer, break-glass) are in tests/doors/test_access.py.
+ROLE_PAGES.update({
+    "doors:post_new": ("/doors/posts/new/", "get", {"secretariat"}),
+    "doors:holder_new": ("/doors/posts/{post}/holders/new/", "get", {"secretariat"}),
+    "doors:holder_edit": ("/doors/holders/{holder}/", "get", {"secretariat"}),
+    "doors:requests": ("/doors/requests/", "get", {"advocate", "partner", "secretariat", "reviewer"}),
+    "doors:request_new": ("/doors/requests/new/", "get", {"advocate"}),
+    "doors:request": ("/doors/requests/{door_request}/", "get", {"advocate", "partner", "secretariat"}),
+    "doors:share": ("/doors/requests/{door_request}/share/", "post", {"advocate"}),
+    "doors:consent": ("/doors/requests/{door_request}/consent/", "post", {"advocate"}),
+    "doors:meeting": ("/doors/requests/{door_request}/meeting/", "get", {"partner", "secretariat"}),
+    "doors:promise_new": ("/doors/requests/{door_request}/promises/", "post", {"partner", "secretariat"}),
+    "doors:reprisal_new": ("/doors/requests/{door_request}/reprisals/new/", "get", {"advocate", "partner"}),
+    "doors:act": ("/doors/requests/{door_request}/close/", "post", {"advocate", "secretariat"}),
+    "doors:promise_kept": ("/doors/promises/{promise}/kept/", "post", {"advocate", "partner", "secretariat"}),
+    "doors:reprisal": ("/doors/records/{reprisal}/", "get", {"advocate", "secretariat"}),
+    "doors:reprisal_share": ("/doors/records/{reprisal}/share/", "post", {"advocate"}),
+    "doors:reprisal_follow_up": ("/doors/records/{reprisal}/follow-up/", "post", {"secretariat"}),
+})
 ACCOUNT_PAGES = {"login": "/accounts/login/", "logout": "/accounts/logout/"}
 # For operators holding CRITICALMASS_METRICS_TOKEN only; to every persona the page does not exist.
 OPERATOR_PAGES = {"metrics": "/metrics"}
@@ -237,6 +268,7 @@ def world(make_mission, observe, source):
     build_protection()
     build_public_trainings()
     build_public_record()
+    build_posts(mission())
 
 
 def build_protection() -> None:
@@ -290,7 +322,7 @@ def test_it_opens_account_pages_to_every_logged_in_persona(client_as, name):
 
 @pytest.mark.parametrize("name", sorted(PUBLIC_PAGES))
 def test_it_opens_each_public_page_to_anonymous_people_and_every_role(client_as, world, name):
-    url = PUBLIC_PAGES[name]
+    url = public_url(PUBLIC_PAGES[name])
     anonymous = client_as(None).get(url)
     assert anonymous.status_code == 200
     for persona in PERSONAS:
@@ -301,10 +333,20 @@ def test_it_opens_each_public_page_to_anonymous_people_and_every_role(client_as,
 
 @pytest.mark.parametrize("name", sorted(PUBLIC_PAGES))
 def test_it_refuses_to_change_anything_through_a_public_page(client_as, world, name):
+    url = public_url(PUBLIC_PAGES[name])
     for persona in [None, *PERSONAS]:
         client = client_as(persona)
-        assert client.post(PUBLIC_PAGES[name]).status_code == 405, persona
-        assert client.delete(PUBLIC_PAGES[name]).status_code == 405, persona
+        assert client.post(url).status_code == 405, persona
+        assert client.delete(url).status_code == 405, persona
+
+
+def public_url(address: str) -> str:
+    """A public address naming an object by id: the doors' post the world made."""
+    from criticalmass.doors.models import Post
+
+    if "{" not in address:
+        return address
+    return address.format(post=Post.objects.values_list("pk", flat=True).first())
 
 
 def test_it_shows_the_login_page_to_anyone(client_as):
@@ -335,6 +377,7 @@ def role_page_url(address: str, personas, organisations) -> str:
            "membership": personas["another_partner"].memberships.get().pk,
            "organisation": organisations["Ghana Armed Forces"].pk, "mail": failed_mail()}
     ids.update(build_trainings(organisations["Ghana Armed Forces"], personas["advocate"]))
+    ids |= build_doors(personas["advocate"], personas["partner"])
     return address.format(**build_charter(personas["partner"], personas["reviewer"]), **ids)
 
 

@@ -26,6 +26,7 @@ from criticalmass.agreements.api import router as agreements_router
 from criticalmass.api_common import BadCursor, error_body
 from criticalmass.briefings.api import router as briefings_router
 from criticalmass.charter.api import router as charter_router
+from criticalmass.doors.api import router as doors_router
 from criticalmass.events.api import router as events_router
 from criticalmass.hub.api import router as hub_router
 from criticalmass.parity.api import router as parity_router
@@ -164,3 +165,4 @@ api.add_router("/hub/", hub_router, tags=["hub"])
 api.add_router("/protection/", protection_router, tags=["protection"])
 api.add_router("/briefings/", briefings_router, tags=["briefings"])
 api.add_router("/trainings/", trainings_router, tags=["trainings"])
+api.add_router("/doors/", doors_router, tags=["doors"])

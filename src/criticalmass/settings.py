@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "criticalmass.briefings",
     "criticalmass.watchdog",
     "criticalmass.protection",
+    "criticalmass.doors",
     "criticalmass.importers",
     "criticalmass.trainings",
     "django_prometheus",
@@ -411,3 +412,12 @@ PDF_BUILDS_PER_MINUTE = env_int("CRITICALMASS_PDF_BUILDS_PER_MINUTE", 6)
 if PDF_BUILDS_PER_MINUTE < 1:
     raise ImproperlyConfigured("CRITICALMASS_PDF_BUILDS_PER_MINUTE must be 1 or more, "
                                f"got {PDF_BUILDS_PER_MINUTE}")
+# Sensitive fields (core.encryption): Fernet keys, comma-separated, the first encrypting. Without them
+# only CRITICALMASS_DEBUG=true and the tests work (a key derived from the secret key); see docs/operators.md.
+ENCRYPTION_KEYS = env_list("CRITICALMASS_ENCRYPTION_KEYS", [])
+# Meeting requests, meetings and reprisal records are deleted this many months after their last
+# follow-up (`criticalmass prune-sensitive`).
+SENSITIVE_RETENTION_MONTHS = env_int("CRITICALMASS_SENSITIVE_RETENTION_MONTHS", 24)
+if SENSITIVE_RETENTION_MONTHS < 1:
+    raise ImproperlyConfigured("CRITICALMASS_SENSITIVE_RETENTION_MONTHS must be at least 1, "
+                               f"got {SENSITIVE_RETENTION_MONTHS}")

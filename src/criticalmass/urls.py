@@ -18,6 +18,7 @@ urlpatterns = [
     path("hub/", include("criticalmass.hub.urls")),
     path("protection/", include("criticalmass.protection.urls")),
     path("briefings/", include("criticalmass.briefings.urls")),
+    path("doors/", include("criticalmass.doors.urls")),
     path("accounts/", include("criticalmass.core.urls")),
     path("secretariat/", include("criticalmass.core.secretariat_urls")),
     path("trainings/", include("criticalmass.trainings.urls")),

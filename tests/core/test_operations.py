@@ -196,10 +196,14 @@ def test_it_passes_djangos_deployment_checks_with_the_production_settings(tmp_pa
            if not key.startswith("CRITICALMASS_") and key != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     env |= {"CRITICALMASS_SECRET_KEY": "p" * 10 + "production-secret-key-of-fifty-characters-or-more-0123",
             "CRITICALMASS_ALLOWED_HOSTS": "wps.example.org",
+            "CRITICALMASS_ENCRYPTION_KEYS": "x2kvnu8Ol7zu3bWfQG6Lp1QZ0PqC9rM6mVbJ1nHcA2E=",
             "DATABASE_URL": f"sqlite:///{tmp_path / 'site.sqlite3'}"}
     done = run_cli("check", "--deploy", "--fail-level", "WARNING", env=env)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "no issues" in done.stdout
+    del env["CRITICALMASS_ENCRYPTION_KEYS"]  # sensitive fields need their keys in production
+    refused = run_cli("check", "--deploy", env=env)
+    assert refused.returncode != 0 and "criticalmass.E001" in refused.stderr + refused.stdout
 
 
 METRICS_TOKEN = "metrics-token-for-the-operators-only"

@@ -23,6 +23,7 @@ from criticalmass.agreements import queries as agreements
 from criticalmass.agreements.models import Agreement, Provision
 from criticalmass.briefings.models import Audience, Objection
 from criticalmass.core.models import Country, Organization
+from criticalmass.doors import figures as doors_figures_of
 from criticalmass.figures import charts
 from criticalmass.figures.citations import cite_spans, spans_of
 from criticalmass.figures.tables import Row, Table, cite_rows, share_of
@@ -299,6 +300,23 @@ def agreement_figures(process: Process) -> list[Figure]:
     return found
 
 
+def doors_figures(process: Process) -> list[Figure]:
+    """Its leadership posts held by women (doors.figures), and the "without us" check."""
+    found, check = doors_figures_of.leadership_table(process), doors_figures_of.without_us(process)
+    name, table, quoted = process.code or process.name, found.table, []
+    if table.rows:
+        row = table.rows[-1]
+        quoted.append(Figure(f"Women's share of {name}'s leadership posts, {row['date']:%B %Y}",
+                             f"{shown(table, row, 'share')} ({row['women']} of {row['posts']})",
+                             row["source"], row["date"]))
+    if check.posts:
+        none = " (none: nothing about us without us)" if check.flagged else ""
+        quoted.append(Figure(f"Meetings of {name}'s decision-makers with women's civil society since "
+                             f"{check.since:%B %Y}", f"{check.meetings}{none}",
+                             "The coalition's records of meetings"))
+    return quoted
+
+
 def live_figures(briefing: Briefing, subject: Process | Country) -> None:
     policy = queries.policy()
     if policy is None:
@@ -315,6 +333,8 @@ def live_figures(briefing: Briefing, subject: Process | Country) -> None:
             + floor_figures(subject, floor)
             + agreement_figures(subject)
         )
+    if isinstance(subject, Process):
+        briefing.figures += doors_figures(subject)
 
 
 # ---- Arguments, objections, organisations -----------------------------------------------------

@@ -32,5 +32,6 @@ class CoreConfig(AppConfig):
 
         dataset_imported.connect(count_import, dispatch_uid="criticalmass.core.metrics.imports")
         from criticalmass.core import queue  # noqa: F401 - the Celery app, current before any task is sent
+        from criticalmass.core import encryption  # noqa: F401  # registers its deploy check
 
         post_migrate.connect(create_cache_table, sender=self, dispatch_uid="criticalmass.core.cache_table")
