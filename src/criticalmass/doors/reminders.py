@@ -1,6 +1,7 @@
 """Reminders of the promises made in meetings: to the broker and the advocate, before a promise is due
 and once overdue. Each is logged under a key (DoorReminder), so a second run sends nothing new. The
-mails name the post and the date only, never what was promised: mail is not encrypted."""
+mails name the post and the date only, never what was promised: mail is not encrypted. They go
+through the outbox (core.outbox), written in the same transaction as their log entry."""
 
 from __future__ import annotations
 
@@ -8,10 +9,10 @@ import datetime as dt
 from collections.abc import Iterator
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 
+from criticalmass.core import outbox
 from criticalmass.core.models import User
 from criticalmass.doors.models import DoorReminder, Promise
 
@@ -49,6 +50,6 @@ def send_door_reminders(today: dt.date, days_before: int = DEFAULT_DAYS_BEFORE) 
             continue
         with transaction.atomic():
             DoorReminder.objects.create(key=key)
-            send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+            outbox.enqueue(user, subject, body, kind="reminders")  # sent by the queue, never lost
         sent += 1
     return sent, skipped
