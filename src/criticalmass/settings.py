@@ -396,6 +396,10 @@ CELERY_BEAT_SCHEDULE = {
     "send-reminders": {"task": "criticalmass.charter.send_reminders", "schedule": 24 * 3600},
     "prune-audit": {"task": "criticalmass.core.prune_audit", "schedule": 7 * 24 * 3600},
     "send-outbox": {"task": "criticalmass.core.send_outbox", "schedule": 5 * 60},
+    "send-training-reminders": {"task": "criticalmass.trainings.send_training_reminders",
+                                "schedule": 24 * 3600},
+    "send-door-reminders": {"task": "criticalmass.doors.send_door_reminders", "schedule": 24 * 3600},
+    "prune-sensitive": {"task": "criticalmass.doors.prune_sensitive", "schedule": 7 * 24 * 3600},
 }
 
 # Mail is written to the outbox (core.outbox) and sent by the queue: this many tries, waiting
