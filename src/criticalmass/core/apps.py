@@ -31,7 +31,9 @@ class CoreConfig(AppConfig):
         from criticalmass.core.signals import dataset_imported
 
         dataset_imported.connect(count_import, dispatch_uid="criticalmass.core.metrics.imports")
-        from criticalmass.core import encryption  # noqa: F401  # registers its deploy check
-        from criticalmass.core import queue  # noqa: F401 - the Celery app, current before any task is sent
+        from criticalmass.core import (
+            encryption,  # noqa: F401  # registers its deploy check
+            queue,  # noqa: F401 - the Celery app, current before any task is sent
+        )
 
         post_migrate.connect(create_cache_table, sender=self, dispatch_uid="criticalmass.core.cache_table")
