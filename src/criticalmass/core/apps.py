@@ -31,4 +31,12 @@ class CoreConfig(AppConfig):
         from criticalmass.core.signals import dataset_imported
 
         dataset_imported.connect(count_import, dispatch_uid="criticalmass.core.metrics.imports")
+        from django.conf import settings
+        from django.db.backends.signals import connection_created
+
+        from criticalmass.core import filemodes
+
+        for database in settings.DATABASES.values():
+            filemodes.prepare_sqlite(database)
+        connection_created.connect(filemodes.connection_created, dispatch_uid="criticalmass.core.filemodes")
         post_migrate.connect(create_cache_table, sender=self, dispatch_uid="criticalmass.core.cache_table")
