@@ -84,7 +84,7 @@ def test_it_leaves_other_engines_and_memory_databases_alone():
                                   "NAME": "file:memorydb_default?mode=memory&cache=shared"}) is None
 
 
-def test_it_writes_a_backup_readable_by_its_owner_only(db, tmp_path):
+def test_it_writes_a_backup_readable_by_its_owner_only(live_db, tmp_path):
     if connection.vendor == "postgresql":
         import shutil
 

@@ -8,3 +8,8 @@ class HubConfig(AppConfig):
 
     def ready(self) -> None:
         from criticalmass.hub import signals  # noqa: F401  (connects the search index's handlers)
+        from criticalmass.core.signals import member_data_requested, member_forgotten
+        from criticalmass.hub import members
+
+        member_data_requested.connect(members.member_data, dispatch_uid="hub-member-data")
+        member_forgotten.connect(members.forget_member, dispatch_uid="hub-forget-member")
