@@ -30,6 +30,7 @@ from criticalmass.events.api import router as events_router
 from criticalmass.hub.api import router as hub_router
 from criticalmass.parity.api import router as parity_router
 from criticalmass.protection.api import router as protection_router
+from criticalmass.reviews.api import router as reviews_router
 from criticalmass.watchdog.api import router as watchdog_router
 
 logger = logging.getLogger("criticalmass.api")
@@ -162,3 +163,4 @@ api.add_router("/watchdog/", watchdog_router, tags=["watchdog"])
 api.add_router("/hub/", hub_router, tags=["hub"])
 api.add_router("/protection/", protection_router, tags=["protection"])
 api.add_router("/briefings/", briefings_router, tags=["briefings"])
+api.add_router("/reviews/", reviews_router, tags=["reviews"])

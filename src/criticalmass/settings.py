@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "criticalmass.protection",
     "criticalmass.importers",
     "django_prometheus",
+    "criticalmass.reviews",
 ]
 
 MIDDLEWARE = [

@@ -18,6 +18,7 @@ urlpatterns = [
     path("briefings/", include("criticalmass.briefings.urls")),
     path("accounts/", include("criticalmass.core.urls")),
     path("secretariat/", include("criticalmass.core.secretariat_urls")),
+    path("gender-review/", include("criticalmass.reviews.urls")),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
 ]

@@ -103,11 +103,12 @@ class PracticeOut(Schema):
         return obj.public_who
 
     @staticmethod
-    def resolve_contacts(obj: Practice, context: dict[str, Any]) -> str:
+    def resolve_contacts(obj: Practice, context: dict[str, Any] | None = None) -> str:
         if not (obj.show_contacts and obj.contacts):
             return ""
-        request = context["request"]
-        consent.contacts_seen(obj, request.user if request.user.is_authenticated else None, "api")
+        request = (context or {}).get("request")
+        user = getattr(request, "user", None)
+        consent.contacts_seen(obj, user if user is not None and user.is_authenticated else None, "api")
         return obj.contacts
 
     @staticmethod

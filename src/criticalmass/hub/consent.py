@@ -33,7 +33,8 @@ def ask(practice: Practice, field: str, value: bool, by: User | None, reason: st
     """Ask the author to set `field` to `value`; an earlier pending request for that field is withdrawn."""
     if field not in FLAGS:
         raise ValueError(f"{field} is not a consent flag; choose one of {', '.join(FLAGS)}")
-    ConsentRequest.objects.filter(practice=practice, field=field, answer=ConsentRequest.Answer.PENDING).delete()
+    pending = ConsentRequest.Answer.PENDING
+    ConsentRequest.objects.filter(practice=practice, field=field, answer=pending).delete()
     asked = ConsentRequest.objects.create(practice=practice, field=field, value=value, requested_by=by,
                                           reason=reason)
     audit("story.consent_requested", target_of(practice), by,
@@ -63,4 +64,5 @@ def pending_for(author: User) -> QuerySet[ConsentRequest]:
 def contact_views_for(author: User) -> QuerySet[AuditEvent]:
     """Who saw the author's contacts, and when (she sees this on her page)."""
     targets = [target_of(p) for p in Practice.objects.filter(author=author).only("pk")]
-    return AuditEvent.objects.filter(action="story.contacts_viewed", target__in=targets).select_related("user")
+    views = AuditEvent.objects.filter(action="story.contacts_viewed", target__in=targets)
+    return views.select_related("user")
