@@ -12,6 +12,7 @@ from tests.conftest import MEMBER_PERSONAS, PERSONAS
 from tests.events.world import build_events
 from tests.hub.world import build_hub
 from tests.parity.pages_world import build_operations, build_talks
+from tests.reviews.world import build_reviews
 from tests.watchdog.world import build_watchdog
 
 PUBLIC_PAGES = {
@@ -133,6 +134,18 @@ ROLE_PAGES.update({
     "secretariat:organisation": ("/secretariat/organisations/{organisation}/", "get", {"secretariat"}),
     "secretariat:audit": ("/secretariat/audit/", "get", {"secretariat"}),
 })
+ROLE_PAGES.update({
+    "hub:my_practices": ("/hub/my/practices/", "get", set(PERSONAS)),
+    "hub:consent_answer": ("/hub/my/practices/consent/", "post", set(PERSONAS)),
+    "reviews:submit": ("/gender-review/submit/", "get", {"partner", "advocate", "reviewer", "secretariat"}),
+    "reviews:assign": ("/gender-review/documents/draft-policy/assign/", "post", {"secretariat"}),
+    "reviews:review": ("/gender-review/documents/draft-policy/review/", "get", {"reviewer"}),
+})
+PUBLIC_PAGES.update({
+    "reviews:documents": "/gender-review/",
+    "reviews:documents_csv": "/gender-review/documents.csv",
+    "reviews:document": "/gender-review/documents/draft-policy/",
+})
 ACCOUNT_PAGES = {"login": "/accounts/login/", "logout": "/accounts/logout/"}
 # For operators holding CRITICALMASS_METRICS_TOKEN only; to every persona the page does not exist.
 OPERATOR_PAGES = {"metrics": "/metrics"}
@@ -193,6 +206,7 @@ def world(make_mission, observe, source):
     build_watchdog()
     build_hub()
     build_protection()
+    build_reviews()
 
 
 def build_protection() -> None:
@@ -290,6 +304,8 @@ def test_it_opens_each_role_page_only_to_its_roles(client_as, personas, organisa
     build_watchdog()
     if name.startswith("agreements:"):
         build_agreements()
+    if name.startswith("reviews:"):
+        build_reviews()
     if name == "events:event_edit":
         summit = build_events()
         summit.organizer = organisations["Ghana Armed Forces"]

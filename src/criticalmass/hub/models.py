@@ -218,6 +218,10 @@ class Practice(models.Model):
         institution could name her)."""
         return "" if self.anonymous else self.where
 
+    @property
+    def theme_list(self) -> list[str]:
+        return tags_list(self.themes)
+
 
 class ConsentRequest(models.Model):
     """The secretariat asks a story's author to change how it is published (anonymous, contacts shown);
@@ -254,10 +258,6 @@ class ConsentRequest(models.Model):
         if self.field == self.Field.ANONYMOUS:
             return "Publish it without your name" if self.value else "Publish it with your name"
         return "Publish your contacts" if self.value else "Stop publishing your contacts"
-
-    @property
-    def theme_list(self) -> list[str]:
-        return tags_list(self.themes)
 
 
 class Card(models.Model):

@@ -12,10 +12,13 @@ from criticalmass.reviews.models import ChecklistItem, CheckResult, Document
 
 
 class SubmitForm(forms.ModelForm[Document]):
+    url = forms.URLField(required=False, max_length=500, assume_scheme="https",
+                         label="Where the draft can be read (web address)")
+
     class Meta:
         model = Document
         fields = ["kind", "title", "url", "excerpt", "organization", "plan", "process"]
-        labels = {"url": "Where the draft can be read (web address)", "excerpt": "Passages to review",
+        labels = {"excerpt": "Passages to review",
                   "organization": "Organisation whose document it is", "plan": "National plan it concerns",
                   "process": "Mission or peace process it concerns"}
 
