@@ -155,3 +155,11 @@ def test_it_clears_her_name_from_the_history_of_changes_she_made(client_as, stor
     assert story.history.filter(history_user=personas["advocate"]).exists()
     forget(personas["advocate"])
     assert not Practice.history.filter(history_user=personas["advocate"]).exists()
+
+
+def test_it_never_copies_contacts_into_the_audit_of_an_admin_deletion(client_as, story):
+    response = client_as("secretariat").post(f"{ADMIN}/{story.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    deleted = AuditEvent.objects.get(action="admin.deleted", target=f"hub.practice:{story.pk}")
+    assert deleted.detail["values"]["contacts"] == "(hidden)"
+    assert "amina@example.org" not in str(deleted.detail)

@@ -46,7 +46,7 @@ def owner_fields(model: type[models.Model]) -> list[str]:
     if declared is not None:
         return [model._meta.get_field(name).attname for name in declared]  # type: ignore[union-attr]
     return [field.attname for field in model._meta.concrete_fields
-            if field.is_relation and field.related_model is not None
+            if field.is_relation and isinstance(field.related_model, type)
             and field.related_model._meta.label == settings.AUTH_USER_MODEL]
 
 

@@ -68,6 +68,6 @@ class ConsentAnswerForm(forms.Form):
 
     def __init__(self, author: User, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        field: forms.ModelChoiceField = self.fields["request"]  # type: ignore[assignment]
+        field: forms.ModelChoiceField[ConsentRequest] = self.fields["request"]  # type: ignore[assignment]
         field.queryset = ConsentRequest.objects.filter(practice__author=author,
                                                        answer=ConsentRequest.Answer.PENDING)

@@ -192,6 +192,7 @@ class Practice(models.Model):
     # Erasure (core.erasure): the author's stories are hers; these fields of their history are personal.
     OWNER_FIELDS = ["author"]
     PERSONAL_FIELDS = ["where", "who", "contacts"]
+    AUDIT_HIDDEN = ["contacts"]  # the admin's audit never copies them (core.admin_audit)
 
     class Meta:
         ordering = ["-submitted_at"]

@@ -30,6 +30,10 @@ class SubmitForm(forms.ModelForm[Document]):
         return cleaned
 
 
+def public_name(user: User) -> str:
+    return user.public_name
+
+
 class AssignForm(forms.Form):
     reviewer = forms.ModelChoiceField(queryset=User.objects.none(), error_messages={
         "invalid_choice": "Choose a gender adviser (reviewer) or a focal point.",
@@ -39,7 +43,7 @@ class AssignForm(forms.Form):
         super().__init__(*args, **kwargs)
         field: forms.ModelChoiceField[User] = self.fields["reviewer"]  # type: ignore[assignment]
         field.queryset = eligible_reviewers()
-        field.label_from_instance = lambda user: user.public_name  # type: ignore[method-assign]
+        field.label_from_instance = public_name  # type: ignore[method-assign,assignment]
 
 
 DECISIONS = [("changes", "Return with changes"), ("approve", "Approve")]

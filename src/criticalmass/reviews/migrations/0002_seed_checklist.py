@@ -2,9 +2,11 @@
 left them when this migration runs; from then on the checklist is edited on its own."""
 
 from django.db import migrations
+from django.db.backends.base.schema import BaseDatabaseSchemaEditor
+from django.db.migrations.state import StateApps
 
 
-def seed(apps, schema_editor):
+def seed(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
     RubricItem = apps.get_model("agreements", "RubricItem")
     ChecklistItem = apps.get_model("reviews", "ChecklistItem")
     for item in RubricItem.objects.order_by("order", "name"):
