@@ -163,3 +163,7 @@ def test_it_never_copies_contacts_into_the_audit_of_an_admin_deletion(client_as,
     deleted = AuditEvent.objects.get(action="admin.deleted", target=f"hub.practice:{story.pk}")
     assert deleted.detail["values"]["contacts"] == "(hidden)"
     assert "amina@example.org" not in str(deleted.detail)
+
+
+def test_it_lets_nobody_add_a_story_in_the_admin_in_an_authors_name(client_as, story):
+    assert client_as("secretariat").get(f"{ADMIN}/add/").status_code == 403

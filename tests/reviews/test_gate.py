@@ -152,3 +152,12 @@ def test_it_keeps_a_document_when_its_submitter_is_erased_and_clears_her_from_it
     forget(personas["advocate"])
     assert Document.objects.filter(pk=document.pk).exists()
     assert not Document.history.filter(history_user=personas["advocate"]).exists()
+
+
+def test_it_names_the_reviewer_only_to_those_in_the_review(client_as, draft, personas):
+    personas["reviewer"].display_name = "Adviser Amal"
+    personas["reviewer"].save()
+    assign(client_as, draft, personas["reviewer"].pk)
+    url = f"/gender-review/documents/{draft.slug}/"
+    assert "Adviser Amal" not in client_as(None).get(url).content.decode()
+    assert "Adviser Amal" in client_as("partner").get(url).content.decode()  # the submitter

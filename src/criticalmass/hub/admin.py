@@ -36,6 +36,9 @@ class PracticeAdmin(SecretariatAdmin):
     readonly_fields = ["author", "masked_contacts", "consent", "submitted_at", "reviewed_at", "reviewed_by"]
     actions = ["show_contacts"]
 
+    def has_add_permission(self, request: HttpRequest, *args: Any) -> bool:
+        return False  # a story is its author's: she submits it (hub:practice_new), with her consent
+
     @admin.display(description="Contacts")
     def masked_contacts(self, obj: Practice) -> str:
         return MASK if obj.contacts else "—"

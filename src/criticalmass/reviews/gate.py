@@ -44,7 +44,10 @@ def submit(document: Document, by: User) -> Document:
 @transaction.atomic
 def assign(document: Document, reviewer: User, by: User) -> None:
     document.reviewer = reviewer
-    move(document, Status.UNDER_REVIEW, by, note=f"Assigned to {reviewer.public_name}")
+    # The note is public: it says a reviewer was assigned, not who (reviewers may be at risk too).
+    move(document, Status.UNDER_REVIEW, by, note="Assigned to a gender adviser or focal point")
+    audit("review.assigned", f"reviews.document:{document.pk}", by,
+          detail={"document": document.slug, "reviewer": reviewer.pk})
 
 
 @transaction.atomic
