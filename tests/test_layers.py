@@ -29,7 +29,8 @@ LAYERS: list[set[str]] = [
     {"parity", "events", "protection", "parliaments"},  # domain apps that need only the foundation
     {"agreements"},  # agreements and mandates, read against parity's processes
     {"watchdog"},  # plans and laws, with the agreements' mandate figures
-    {"charter", "hub"},  # commitments on processes, plans and events; evidence and search over all
+    {"charter", "hub", "reviews"},  # commitments on processes, plans and events; evidence and search over
+    # all; the gender review of documents linked to plans and processes
     {"trainings"},  # trainings in cycles and dialogues, whose agreed actions link to charter commitments
     {"doors"},  # decision-makers, meeting requests and reprisals; promises may become commitments
     {"briefings"},  # briefings drawn from every domain and the hub

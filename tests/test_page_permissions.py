@@ -13,6 +13,7 @@ from tests.doors.world import build_doors, build_posts, mission
 from tests.events.world import build_events
 from tests.hub.world import build_hub
 from tests.parity.pages_world import build_operations, build_talks
+from tests.reviews.world import build_reviews
 from tests.trainings.world import build_public_trainings, build_trainings
 from tests.watchdog.world import build_watchdog
 
@@ -203,6 +204,18 @@ ROLE_PAGES.update({
     "doors:reprisal_share": ("/doors/records/{reprisal}/share/", "post", {"advocate"}),
     "doors:reprisal_follow_up": ("/doors/records/{reprisal}/follow-up/", "post", {"secretariat"}),
 })
+ROLE_PAGES.update({
+    "hub:my_practices": ("/hub/my/practices/", "get", set(PERSONAS)),
+    "hub:consent_answer": ("/hub/my/practices/consent/", "post", set(PERSONAS)),
+    "reviews:submit": ("/gender-review/submit/", "get", {"partner", "advocate", "reviewer", "secretariat"}),
+    "reviews:assign": ("/gender-review/documents/draft-policy/assign/", "post", {"secretariat"}),
+    "reviews:review": ("/gender-review/documents/draft-policy/review/", "get", {"reviewer"}),
+})
+PUBLIC_PAGES.update({
+    "reviews:documents": "/gender-review/",
+    "reviews:documents_csv": "/gender-review/documents.csv",
+    "reviews:document": "/gender-review/documents/draft-policy/",
+})
 ACCOUNT_PAGES = {"login": "/accounts/login/", "logout": "/accounts/logout/"}
 # For operators holding CRITICALMASS_METRICS_TOKEN only; to every persona the page does not exist.
 OPERATOR_PAGES = {"metrics": "/metrics"}
@@ -269,6 +282,7 @@ def world(make_mission, observe, source):
     build_public_trainings()
     build_public_record()
     build_posts(mission())
+    build_reviews()
 
 
 def build_protection() -> None:
@@ -388,6 +402,8 @@ def test_it_opens_each_role_page_only_to_its_roles(client_as, personas, organisa
     build_watchdog()
     if name.startswith("agreements:"):
         build_agreements()
+    if name.startswith("reviews:"):
+        build_reviews()
     if name == "events:event_edit":
         summit = build_events()
         summit.organizer = organisations["Ghana Armed Forces"]

@@ -31,6 +31,7 @@ from criticalmass.events.api import router as events_router
 from criticalmass.hub.api import router as hub_router
 from criticalmass.parity.api import router as parity_router
 from criticalmass.protection.api import router as protection_router
+from criticalmass.reviews.api import router as reviews_router
 from criticalmass.trainings.api import router as trainings_router
 from criticalmass.watchdog.api import router as watchdog_router
 
@@ -166,3 +167,4 @@ api.add_router("/protection/", protection_router, tags=["protection"])
 api.add_router("/briefings/", briefings_router, tags=["briefings"])
 api.add_router("/trainings/", trainings_router, tags=["trainings"])
 api.add_router("/doors/", doors_router, tags=["doors"])
+api.add_router("/reviews/", reviews_router, tags=["reviews"])

@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "criticalmass.importers",
     "criticalmass.trainings",
     "django_prometheus",
+    "criticalmass.reviews",
 ]
 
 MIDDLEWARE = [

@@ -23,6 +23,7 @@ urlpatterns = [
     path("secretariat/", include("criticalmass.core.secretariat_urls")),
     path("trainings/", include("criticalmass.trainings.urls")),
     path("organisations/<int:pk>/", organisations.organisation, name="organisation"),
+    path("gender-review/", include("criticalmass.reviews.urls")),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
 ]

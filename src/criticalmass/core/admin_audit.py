@@ -29,10 +29,15 @@ def plain(value: Any) -> Any:
     return str(value)
 
 
+HIDDEN = "(hidden)"
+
+
 def values_of(obj: models.Model) -> dict[str, Any]:
-    """The row's own columns (foreign keys as ids); passwords are never copied into the audit."""
-    return {field.attname: plain(getattr(obj, field.attname)) for field in obj._meta.concrete_fields
-            if field.name != "password"}
+    """The row's own columns (foreign keys as ids); passwords are never copied into the audit, nor the
+    fields a model lists in `AUDIT_HIDDEN` (a story's contacts), which show as "(hidden)"."""
+    hidden = set(getattr(obj, "AUDIT_HIDDEN", ()))
+    return {field.attname: HIDDEN if field.name in hidden else plain(getattr(obj, field.attname))
+            for field in obj._meta.concrete_fields if field.name != "password"}
 
 
 def target_of(obj: models.Model) -> str:

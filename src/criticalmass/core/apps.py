@@ -31,9 +31,16 @@ class CoreConfig(AppConfig):
         from criticalmass.core.signals import dataset_imported
 
         dataset_imported.connect(count_import, dispatch_uid="criticalmass.core.metrics.imports")
+        from django.conf import settings
+        from django.db.backends.signals import connection_created
+
         from criticalmass.core import (
             encryption,  # noqa: F401  # registers its deploy check
+            filemodes,
             queue,  # noqa: F401 - the Celery app, current before any task is sent
         )
 
+        for database in settings.DATABASES.values():
+            filemodes.prepare_sqlite(database)
+        connection_created.connect(filemodes.connection_created, dispatch_uid="criticalmass.core.filemodes")
         post_migrate.connect(create_cache_table, sender=self, dispatch_uid="criticalmass.core.cache_table")

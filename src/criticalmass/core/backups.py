@@ -14,6 +14,8 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+from criticalmass.core.filemodes import OWNER_ONLY, create_owner_only
+
 SQLITE_MAGIC = b"SQLite format 3\x00"
 PG_MAGIC = b"PGDMP"
 
@@ -43,8 +45,13 @@ def kind_of_file(path: Path) -> str:
 
 
 def backup(connection: Any, path: Path) -> None:
-    """Write the database `connection` uses to `path` (overwritten only once the copy is complete)."""
+    """Write the database `connection` uses to `path` (overwritten only once the copy is complete),
+    readable by its owner only (0600), as the database is (core.filemodes)."""
     partial = path.with_name(path.name + ".partial")
+    if not path.parent.is_dir():
+        raise BackupError(f"{path.parent}: no such folder")
+    partial.unlink(missing_ok=True)
+    create_owner_only(partial)
     if engine_of(connection.settings_dict) == "sqlite":
         connection.ensure_connection()
         target = sqlite3.connect(partial)
@@ -54,6 +61,7 @@ def backup(connection: Any, path: Path) -> None:
             target.close()
     else:
         run_pg(["pg_dump", "--format=custom", "--no-owner", f"--file={partial}"], connection.settings_dict)
+    os.chmod(partial, OWNER_ONLY)
     partial.replace(path)
 
 

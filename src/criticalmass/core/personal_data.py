@@ -21,6 +21,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
+from criticalmass.core import erasure
 from criticalmass.core.models import AuditEvent, JoinRequest, User, audit
 from criticalmass.core.signals import member_data_requested, member_forgotten
 
@@ -62,7 +63,9 @@ def forget(user: User) -> None:
     user.deleted_at = timezone.now()
     user.set_unusable_password()
     user.save()
-    audit("member.deleted_own_data", f"core.user:{user.pk}", detail={"organisations": organisations})
+    scrubbed = erasure.scrub_history(user)
+    audit("member.deleted_own_data", f"core.user:{user.pk}",
+          detail={"organisations": organisations, "history_rows_scrubbed": scrubbed})
 
 
 @login_required

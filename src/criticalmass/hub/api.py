@@ -13,7 +13,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
 from criticalmass.api_common import ERRORS, Page
-from criticalmass.hub import indexing, queries, search
+from criticalmass.hub import consent, indexing, queries, search
 from criticalmass.hub.models import AUDIENCE_TAGS, Argument, Evidence, Kind, Practice
 
 router = Router()
@@ -95,8 +95,21 @@ class PracticeOut(Schema):
         return obj.country_id
 
     @staticmethod
-    def resolve_contacts(obj: Practice) -> str:
-        return obj.contacts if obj.show_contacts else ""
+    def resolve_where(obj: Practice) -> str:
+        return obj.public_where
+
+    @staticmethod
+    def resolve_who(obj: Practice) -> str:
+        return obj.public_who
+
+    @staticmethod
+    def resolve_contacts(obj: Practice, context: dict[str, Any] | None = None) -> str:
+        if not (obj.show_contacts and obj.contacts):
+            return ""
+        request = (context or {}).get("request")
+        user = getattr(request, "user", None)
+        consent.contacts_seen(obj, user if user is not None and user.is_authenticated else None, "api")
+        return obj.contacts
 
     @staticmethod
     def resolve_themes(obj: Practice) -> list[str]:

@@ -7,7 +7,8 @@ import secrets
 from django import forms
 from django.utils.text import slugify
 
-from criticalmass.hub.models import Practice, tags_text
+from criticalmass.core.models import User
+from criticalmass.hub.models import ConsentRequest, Practice, tags_text
 
 
 class PracticeForm(forms.ModelForm):  # type: ignore[type-arg]
@@ -54,3 +55,19 @@ class PracticeForm(forms.ModelForm):  # type: ignore[type-arg]
 class ReviewForm(forms.Form):
     slug = forms.SlugField(max_length=80)
     decision = forms.ChoiceField(choices=[("publish", "Publish"), ("reject", "Do not publish")])
+
+
+class ConsentAnswerForm(forms.Form):
+    """The author's answer to one of her pending consent requests (another's is no choice here)."""
+
+    request = forms.ModelChoiceField(queryset=ConsentRequest.objects.none(), error_messages={
+        "invalid_choice": "There is no such request waiting for your answer.",
+        "required": "Choose the request you answer."})
+    decision = forms.ChoiceField(choices=[("confirm", "Confirm"), ("decline", "Decline")], error_messages={
+        "required": "Choose to confirm or decline.", "invalid_choice": "Choose to confirm or decline."})
+
+    def __init__(self, author: User, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        field: forms.ModelChoiceField[ConsentRequest] = self.fields["request"]  # type: ignore[assignment]
+        field.queryset = ConsentRequest.objects.filter(practice__author=author,
+                                                       answer=ConsentRequest.Answer.PENDING)

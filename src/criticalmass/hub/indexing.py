@@ -34,7 +34,7 @@ def evidence_document(item: Evidence) -> SearchDocument:
 
 
 def practice_document(item: Practice) -> SearchDocument:
-    body = " ".join([item.what, item.where, item.who, item.results])
+    body = " ".join([item.what, item.public_where, item.public_who, item.results])
     return SearchDocument(
         type="practice",
         ref=item.slug,

@@ -11,6 +11,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q, QuerySet
+from simple_history.models import HistoricalRecords
 
 from criticalmass.core.models import Country
 
@@ -187,6 +188,12 @@ class Practice(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
+    history = HistoricalRecords()
+    # Erasure (core.erasure): the author's stories are hers; these fields of their history are personal.
+    OWNER_FIELDS = ["author"]
+    PERSONAL_FIELDS = ["where", "who", "contacts"]
+    AUDIT_HIDDEN = ["contacts"]  # the admin's audit never copies them (core.admin_audit)
+
     class Meta:
         ordering = ["-submitted_at"]
 
@@ -195,13 +202,63 @@ class Practice(models.Model):
 
     @property
     def byline(self) -> str:
+        if self.author.deleted_at is not None:
+            return "An advocate"
         if self.anonymous:
             return "Anonymous"
         return self.author.public_name
 
     @property
+    def public_who(self) -> str:
+        """Who did it, as the public sees it: nothing for an anonymous story (an organisation names her)."""
+        return "" if self.anonymous else self.who
+
+    @property
+    def public_where(self) -> str:
+        """The place, as the public sees it: for an anonymous story, the country only (a village or an
+        institution could name her)."""
+        return "" if self.anonymous else self.where
+
+    @property
     def theme_list(self) -> list[str]:
         return tags_list(self.themes)
+
+
+class ConsentRequest(models.Model):
+    """The secretariat asks a story's author to change how it is published (anonymous, contacts shown);
+    nothing changes until she confirms on her own page."""
+
+    class Field(models.TextChoices):
+        ANONYMOUS = "anonymous", "Publish without her name"
+        SHOW_CONTACTS = "show_contacts", "Publish her contacts"
+
+    class Answer(models.TextChoices):
+        PENDING = "pending", "Waiting for the author"
+        CONFIRMED = "confirmed", "Confirmed by the author"
+        DECLINED = "declined", "Declined by the author"
+
+    practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="consent_requests")
+    field = models.CharField(max_length=20, choices=Field.choices)
+    value = models.BooleanField(help_text="The value asked for.")
+    reason = models.CharField(max_length=300, blank=True)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                     on_delete=models.SET_NULL, related_name="+")
+    requested_at = models.DateTimeField(auto_now_add=True)
+    answer = models.CharField(max_length=10, choices=Answer.choices, default=Answer.PENDING)
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at"]
+
+    def __str__(self) -> str:
+        return f"{self.practice_id}: {self.field}={self.value} ({self.answer})"
+
+    @property
+    def asked(self) -> str:
+        """The change asked for, in words."""
+        if self.field == self.Field.ANONYMOUS:
+            return "Publish it without your name" if self.value else "Publish it with your name"
+        return "Publish your contacts" if self.value else "Stop publishing your contacts"
 
 
 class Card(models.Model):

@@ -12,4 +12,6 @@ urlpatterns = [
     path("practices/new/", views.practice_new, name="practice_new"),
     path("practices/<slug:slug>/", views.practice, name="practice"),
     path("review/", views.review, name="review"),
+    path("my/practices/", views.my_practices, name="my_practices"),
+    path("my/practices/consent/", views.consent_answer, name="consent_answer"),
 ]

@@ -18,8 +18,8 @@ from django.views.decorators.http import require_http_methods, require_safe
 from criticalmass.core.models import Role, User, audit
 from criticalmass.core.permissions import role_required
 from criticalmass.figures.csv import csv_response
-from criticalmass.hub import indexing, queries, search
-from criticalmass.hub.forms import PracticeForm, ReviewForm
+from criticalmass.hub import consent, indexing, queries, search
+from criticalmass.hub.forms import ConsentAnswerForm, PracticeForm, ReviewForm
 from criticalmass.hub.models import (
     AUDIENCE_TAGS,
     Argument,
@@ -225,6 +225,8 @@ def practice(request: HttpRequest, slug: str) -> HttpResponse:
     item = get_object_or_404(Practice.objects.select_related("author", "country"), slug=slug)
     if not queries.practice_visible_to(item, me(request)):
         raise Http404("There is no published practice here.")
+    if item.contacts and item.show_contacts:
+        consent.contacts_seen(item, me(request), "page")
     return render(request, "hub/practice.html", {"item": item})
 
 
@@ -269,3 +271,38 @@ def review(request: HttpRequest) -> HttpResponse:
         audit("practice-reviewed", item.slug, me(request), detail={"decision": item.status})
     messages.success(request, f"“{item.title}”: {item.get_status_display().lower()}.")
     return redirect("hub:review")
+
+
+# ---- An author's own stories: consent asked of her, views of her contacts -------------------------
+
+
+def my_practices_page(request: HttpRequest, form: ConsentAnswerForm | None = None) -> HttpResponse:
+    author: User = request.user  # type: ignore[assignment]
+    context = {
+        "practices": Practice.objects.filter(author=author).order_by("-submitted_at"),
+        "pending": consent.pending_for(author),
+        "views": consent.contact_views_for(author)[:50],
+        "form": form,
+    }
+    return render(request, "hub/my_practices.html", context, status=400 if form and form.errors else 200)
+
+
+@role_required(*EVERYONE)
+@require_safe
+def my_practices(request: HttpRequest) -> HttpResponse:
+    return my_practices_page(request)
+
+
+@role_required(*EVERYONE)
+@require_http_methods(["POST"])
+def consent_answer(request: HttpRequest) -> HttpResponse:
+    """The author confirms or declines a change the secretariat asked; only her own pending requests."""
+    author: User = request.user  # type: ignore[assignment]
+    form = ConsentAnswerForm(author, request.POST)
+    if not form.is_valid():
+        return my_practices_page(request, form)
+    confirm = form.cleaned_data["decision"] == "confirm"
+    consent.answer(form.cleaned_data["request"], author, confirm)
+    messages.success(request, "Your story is changed as you confirmed." if confirm else
+                     "Nothing is changed: you declined.")
+    return redirect("hub:my_practices")
