@@ -17,17 +17,34 @@ def test_it_scrubs_every_model_registered_with_simple_history():
     assert all(erasure.history_of(model) is not None for model in registered)
 
 
-def test_it_reads_a_models_owner_and_personal_fields_or_falls_back_to_every_account_key_and_text():
+def test_it_reads_a_models_owner_and_personal_fields_and_rewrites_no_text_a_model_does_not_declare():
     assert erasure.owner_fields(Practice) == ["author_id"]
     assert erasure.personal_fields(Practice) == ["where", "who", "contacts"]
     assert erasure.personal_fields(Document) == []
 
-    class Fallback:  # a model without declarations: every key to an account, every free text
+    class Undeclared:  # a model without declarations: every key to an account, no text rewritten
         _meta = Practice._meta
 
-    assert set(erasure.owner_fields(Fallback)) == {"author_id", "reviewed_by_id"}  # type: ignore[arg-type]
-    assert {"title", "what", "who", "contacts"} <= set(erasure.personal_fields(Fallback))  # type: ignore[arg-type]
-    assert "slug" not in erasure.personal_fields(Fallback)  # type: ignore[arg-type]
+    assert set(erasure.owner_fields(Undeclared)) == {"author_id", "reviewed_by_id"}  # type: ignore[arg-type]
+    assert erasure.personal_fields(Undeclared) == []  # type: ignore[arg-type]
+
+
+def test_it_keeps_a_former_partners_public_commitment_history_and_its_reasons(personas):
+    from criticalmass.charter.models import Commitment, ReportingCycle
+
+    partner = personas["partner"]
+    cycle = ReportingCycle.objects.create(name="2026", opens_on="2026-01-01", deadline="2026-12-31")
+    commitment = Commitment.objects.create(owner=partner, cycle=cycle, what="Women in the delegation",
+                                           indicator="share", baseline="10%", target="30%",
+                                           deadline="2026-12-31")
+    commitment.target = "10%"
+    commitment._change_reason = "Secretariat correction: typo in the target"  # type: ignore[attr-defined]
+    commitment.save()
+    forget(partner)
+    versions = list(commitment.history.order_by("history_date"))
+    assert [v.target for v in versions] == ["30%", "10%"]
+    assert versions[-1].history_change_reason == "Secretariat correction: typo in the target"
+    assert all(v.history_user_id is None or v.history_user_id != partner.pk for v in versions)
 
 
 def test_it_erases_a_member_whose_stories_are_protected_by_their_foreign_key(personas):

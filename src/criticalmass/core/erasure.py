@@ -4,9 +4,13 @@ historical rows scrubbed for an erased member, whatever app it belongs to.
 For each registered model:
 - her name goes from the history as the author of changes (`history_user` cleared);
 - the history of records that are hers (an owner key to her account, or her account itself) holds
-  no more than the record holds now: its personal fields (the model's `PERSONAL_FIELDS`, else every
-  free-text field) are set in every past version to the record's present, already anonymised value;
-  the history of her records that are gone (deleted at erasure) goes with them.
+  no more than the record holds now: the personal fields a model declares (`PERSONAL_FIELDS`) are set
+  in every past version to the record's present, already anonymised value; the history of her records
+  that are gone (deleted at erasure) goes with them.
+
+A model that declares no `PERSONAL_FIELDS` keeps its past versions' text: the public record
+(commitments, reports, verdicts, panels) stays as it was, attributed to the organisation, and a change's
+public trace (a lowered target, a secretariat correction's reason) is never rewritten by an erasure.
 """
 
 from __future__ import annotations
@@ -20,9 +24,6 @@ from simple_history.models import registered_models
 
 from criticalmass.core.models import User
 
-TEXT_FIELDS = (models.CharField, models.TextField, models.JSONField)
-
-
 def history_of(model: type[models.Model]) -> type[models.Model] | None:
     """The model's historical model, or None (a registered many-to-many through table has none)."""
     manager = getattr(model._meta, "simple_history_manager_attribute", "history")
@@ -31,12 +32,8 @@ def history_of(model: type[models.Model]) -> type[models.Model] | None:
 
 
 def personal_fields(model: type[models.Model]) -> list[str]:
-    declared: list[str] | None = getattr(model, "PERSONAL_FIELDS", None)
-    if declared is not None:
-        return list(declared)
-    return [field.attname for field in model._meta.concrete_fields
-            if isinstance(field, TEXT_FIELDS) and not field.choices and not field.primary_key
-            and not isinstance(field, models.SlugField) and not field.unique]
+    """The fields the model declares personal; none when it declares nothing (the public record)."""
+    return list(getattr(model, "PERSONAL_FIELDS", []))
 
 
 def owner_fields(model: type[models.Model]) -> list[str]:
@@ -74,8 +71,8 @@ def scrub_model(model: type[models.Model], user: User) -> int:
         present = model._default_manager.filter(pk=record_pk).values(*fields).first()
         if present is None:
             count += rows.delete()[0]
-        else:
-            count += rows.update(**present, history_change_reason=None)
+        elif fields:
+            count += rows.update(**present)
     return count
 
 
