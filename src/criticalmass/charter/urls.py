@@ -1,6 +1,6 @@
 from django.urls import path
 
-from criticalmass.charter import views
+from criticalmass.charter import drafting, printable, vetting, views
 
 app_name = "charter"
 urlpatterns = [
@@ -20,4 +20,14 @@ urlpatterns = [
     path("commitments/<int:pk>/history/", views.commitment_history, name="history"),
     path("review/", views.review, name="review"),
     path("review/reports/<int:pk>/", views.verify, name="verify"),
+    path("charter/endorse/", drafting.endorse, name="endorse"),
+    path("charter/drafts/<int:number>/", drafting.draft, name="draft"),
+    path("charter/drafts/<int:number>/comments/", drafting.comment, name="comment"),
+    path("charter/comments/<int:pk>/respond/", drafting.respond, name="respond"),
+    path("charter/consultations.csv", drafting.consultation_csv, name="consultation_csv"),
+    path("charter/charter.pdf", printable.pdf, name="pdf"),
+    path("charter/signatories/embed/", printable.embed, name="embed"),
+    path("vetting/", vetting.vetting, name="vetting"),
+    path("vetting/<int:pk>/opinion/", vetting.opinion, name="opinion"),
+    path("vetting/<int:pk>/decide/", vetting.decide, name="decide"),
 ]
