@@ -9,7 +9,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from tests.agreements.world import build_agreements
 from tests.charter.world import build_charter
 from tests.conftest import MEMBER_PERSONAS, PERSONAS
-from tests.events.world import build_events
+from tests.events.world import build_breach, build_events
 from tests.hub.world import build_hub
 from tests.parity.pages_world import build_operations, build_talks
 from tests.watchdog.world import build_watchdog
@@ -61,6 +61,9 @@ CHARTER_PAGES = {
     "events:event": "/events/summit/",
     "events:tallies": "/events/tallies/",
     "events:tallies_csv": "/events/tallies/partners.csv",
+    "charter:consultation_csv": "/charter/consultations.csv",
+    "charter:pdf": "/charter/charter.pdf",
+    "charter:embed": "/charter/signatories/embed/",
 }
 PUBLIC_PAGES.update(CHARTER_PAGES)
 # Pages for some roles only: name -> (address, method, roles allowed). Others get 403, nobody logged in
@@ -79,6 +82,14 @@ ROLE_PAGES = {
     "events:pledge": ("/events/pledge/", "get", {"partner"}),
     "events:event_new": ("/events/new/", "get", {"partner"}),
     "events:event_edit": ("/events/summit/edit/", "get", {"partner"}),
+    "charter:endorse": ("/charter/endorse/", "post", {"partner"}),
+    "charter:draft": ("/charter/drafts/{draft}/", "get", {"advocate", "reviewer", "secretariat"}),
+    "charter:comment": ("/charter/drafts/{draft}/comments/", "post", {"advocate", "reviewer"}),
+    "charter:respond": ("/charter/comments/{comment}/respond/", "post", {"secretariat"}),
+    "charter:vetting": ("/vetting/", "get", {"reviewer", "secretariat"}),
+    "charter:opinion": ("/vetting/{vetting}/opinion/", "post", {"reviewer"}),
+    "charter:decide": ("/vetting/{vetting}/decide/", "post", {"secretariat"}),
+    "events:breach_answer": ("/events/panels/{panel}/answer/", "post", {"partner"}),
     "agreements:scorecard": ("/agreements/scorecards/", "get", {"reviewer", "secretariat"}),
     "agreements:agreement_score": ("/agreements/102/score/", "get", {"reviewer", "secretariat"}),
 }
@@ -279,7 +290,7 @@ def role_page_url(address: str, personas, organisations) -> str:
     which the loops log in after it."""
     ids = {"member": personas["applicant"].pk, "join": personas["applicant"].join_request.pk,
            "membership": personas["another_partner"].memberships.get().pk,
-           "organisation": organisations["Ghana Armed Forces"].pk}
+           "organisation": organisations["Ghana Armed Forces"].pk, "panel": build_breach(personas["partner"])}
     return address.format(**build_charter(personas["partner"], personas["reviewer"]), **ids)
 
 
