@@ -74,7 +74,8 @@ def test_it_takes_no_comment_outside_the_period(client_as, consultation):
     consultation.closes_on = timezone.localdate() - dt.timedelta(days=1)
     consultation.save()
     response = comment(client_as("advocate"), follow=True)
-    assert "comments are not taken now" in response.content.decode() and not ConsultationComment.objects.exists()
+    assert "comments are not taken now" in response.content.decode()
+    assert not ConsultationComment.objects.exists()
 
 
 def test_it_lets_only_invitees_comment(client_as, consultation):
@@ -83,7 +84,8 @@ def test_it_lets_only_invitees_comment(client_as, consultation):
     assert comment(client_as(None))["Location"].startswith("/accounts/login/")
 
 
-def test_it_lets_the_secretariat_answer_each_comment_and_requires_a_reason_to_decline(client_as, consultation):
+def test_it_lets_the_secretariat_answer_each_comment_and_requires_a_reason_to_decline(client_as,
+                                                                                     consultation):
     comment(client_as("advocate"))
     made = ConsultationComment.objects.get()
     url = f"/charter/comments/{made.pk}/respond/"
@@ -98,8 +100,8 @@ def test_it_lets_the_secretariat_answer_each_comment_and_requires_a_reason_to_de
         assert client_as(persona).post(url, {"response": "accepted"}).status_code == 403, persona
 
 
-def test_it_shows_the_consultation_record_once_the_version_is_published(client_as, consultation, organisations,
-                                                                        personas):
+def test_it_shows_the_consultation_record_once_the_version_is_published(client_as, consultation,
+                                                                        organisations):
     network = organisations["Women Mediators Network"]
     comment(client_as("reviewer"), organization=str(network.pk))
     comment(client_as("advocate"), pseudonym="Rose")

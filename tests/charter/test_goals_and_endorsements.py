@@ -4,8 +4,8 @@ the signed version, and signatories of an earlier version endorsing the new one 
 from __future__ import annotations
 
 import datetime as dt
-from io import StringIO
 from decimal import Decimal
+from io import StringIO
 
 import pytest
 from django.core import mail

@@ -36,7 +36,8 @@ def test_it_prints_a_new_signatory_at_once_though_the_pdf_is_cached(client_as, p
     assert "Late Signer" in pdf_text(client_as(None).get("/charter/charter.pdf"))
 
 
-def test_it_serves_the_cached_pdf_while_nothing_changed(client_as, personas, charter, django_assert_max_num_queries):
+def test_it_serves_the_cached_pdf_while_nothing_changed(client_as, personas, charter,
+                                                        django_assert_max_num_queries):
     sign_as(personas["partner"], charter, name="Jon Ally")
     first = client_as(None).get("/charter/charter.pdf").content
     with django_assert_max_num_queries(6):

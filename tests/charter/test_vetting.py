@@ -59,7 +59,8 @@ def test_it_shows_reasons_to_the_secretariat_only(client_as, vetting):
 def test_it_lets_the_secretariat_list_him_and_says_how_many_organisations_supported(client_as, vetting):
     give(client_as("reviewer"), vetting)
     for persona in ["reviewer", "partner"]:
-        assert client_as(persona).post(f"/vetting/{vetting.pk}/decide/", {"status": "listed"}).status_code == 403
+        response = client_as(persona).post(f"/vetting/{vetting.pk}/decide/", {"status": "listed"})
+        assert response.status_code == 403, persona
     response = client_as("secretariat").post(f"/vetting/{vetting.pk}/decide/", {"status": "listed"})
     assert response.status_code == 302
     vetting.refresh_from_db()

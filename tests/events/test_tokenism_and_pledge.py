@@ -15,7 +15,8 @@ from criticalmass.events.models import BreachAnswer, PanelPledge, PanelPolicy
 
 @pytest.fixture
 def pledged(personas):
-    return PanelPledge.objects.create(user=personas["partner"], taken_at=timezone.now() - dt.timedelta(days=60))
+    return PanelPledge.objects.create(user=personas["partner"],
+                                      taken_at=timezone.now() - dt.timedelta(days=60))
 
 
 def test_it_calls_seven_men_and_one_woman_a_token_panel_on_the_event_page(client_as, make_panel):
@@ -41,7 +42,8 @@ def test_it_flags_a_pledge_taker_on_an_all_male_panel_on_his_page_and_in_the_tal
     assert "an all-male panel" in page
     tallies = client_as(None).get("/events/tallies/").content.decode()
     assert "Event forum" in tallies and "an all-male panel" in tallies
-    rows = list(csv.DictReader(io.StringIO(client_as(None).get("/events/tallies/breaches.csv").content.decode())))
+    downloaded = client_as(None).get("/events/tallies/breaches.csv").content.decode()
+    rows = list(csv.DictReader(io.StringIO(downloaded)))
     assert [(r["partner"], r["event"], r["date"], r["balance"]) for r in rows] == [
         ("partner", "Event forum", date, "all_male")]
     assert client_as(None).get("/api/events/breaches").json()["items"][0]["event_slug"] == "forum"
@@ -60,7 +62,8 @@ def test_it_does_not_flag_panels_before_the_pledge_balanced_or_uncertain_ones(cl
 def test_it_lets_the_partner_answer_each_breach_once_publicly(client_as, personas, pledged, make_panel):
     panel = make_panel("forum", ["man"] * 5 + ["woman"], days=-3, partner=personas["partner"])
     url = f"/events/panels/{panel.pk}/answer/"
-    assert "Publish my answer" in client_as("partner").get("/accountability/partners/partner/").content.decode()
+    own_page = client_as("partner").get("/accountability/partners/partner/").content.decode()
+    assert "Publish my answer" in own_page
     response = client_as("partner").post(url, {"text": "I asked the organisers to add women; they did not."})
     assert response.status_code == 302
     page = client_as(None).get("/accountability/partners/partner/").content.decode()
@@ -81,6 +84,7 @@ def test_it_refuses_an_empty_answer_and_an_answer_for_someone_elses_panel(client
     for persona in ["reviewer", "secretariat", "advocate"]:
         assert client_as(persona).post(f"/events/panels/{panel.pk}/answer/",
                                        {"text": "x"}).status_code == 403, persona
-    assert client_as(None).post(f"/events/panels/{panel.pk}/answer/")["Location"].startswith("/accounts/login/")
+    anonymous = client_as(None).post(f"/events/panels/{panel.pk}/answer/")
+    assert anonymous["Location"].startswith("/accounts/login/")
     assert client_as("partner").post("/events/panels/999999/answer/", {"text": "x"}).status_code == 404
     assert not BreachAnswer.objects.exists()

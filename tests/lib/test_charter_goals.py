@@ -13,7 +13,8 @@ DELEGATES = Goal("Women among delegates", "30", "%", "2027-12-31", "UNMISS")
 def test_it_lists_goals_added_removed_and_changed_by_what_they_measure():
     budget = Goal("Budget share for women's organisations", "15", "%", "2028-06-30", "")
     raised = Goal("women among  DELEGATES", "40", "%", "2027-12-31", "UNMISS")
-    found = changes([DELEGATES, budget], [raised, Goal("Women in leadership posts", "25", "%", "2029-01-01", "")])
+    leadership = Goal("Women in leadership posts", "25", "%", "2029-01-01", "")
+    found = changes([DELEGATES, budget], [raised, leadership])
     assert Change("removed", budget.what) in found
     assert Change("added", "Women in leadership posts") in found
     assert Change("changed", raised.what, ("target",)) in found and len(found) == 3

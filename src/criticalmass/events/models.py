@@ -34,8 +34,8 @@ class PanelPolicy(models.Model):
     threshold = models.DecimalField(max_digits=5, decimal_places=1, default=Decimal("30.0"),
                                     validators=[MinValueValidator(Decimal("0.1")), MaxValueValidator(100)],
                                     help_text="Women's share (%) below which a panel is token.")
-    single_woman_is_token = models.BooleanField(default=True,
-                                                help_text="A single woman among three speakers or more is token.")
+    single_woman_is_token = models.BooleanField(
+        default=True, help_text="A single woman among three speakers or more is token.")
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
