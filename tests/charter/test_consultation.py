@@ -123,3 +123,25 @@ def test_it_shows_the_consultation_record_once_the_version_is_published(client_a
     csv_text = client_as(None).get("/charter/consultations.csv").content.decode()
     assert csv_text.splitlines()[1] == "3,3,1,,1,1,1,0"
     assert client_as("advocate").get("/charter/drafts/3/").status_code == 404  # published: not a draft
+
+
+def test_it_opens_only_a_draft_for_consultation_and_closes_it_after_it_opens(charter):
+    from django.core.exceptions import ValidationError
+
+    today = timezone.localdate()
+    with pytest.raises(ValidationError, match="consult on a draft"):
+        Consultation(version=charter, opens_on=today, closes_on=today).full_clean()
+    with pytest.raises(ValidationError, match="closes after it opens"):
+        Consultation(version=CharterVersion.objects.get(number=3), opens_on=today,
+                     closes_on=today - dt.timedelta(days=1)).full_clean()
+
+
+def test_it_lets_the_secretariat_open_a_consultation_in_the_admin(client_as, charter, organisations, personas):
+    today = timezone.localdate()
+    response = client_as("secretariat").post("/admin/charter/consultation/add/", {
+        "version": CharterVersion.objects.get(number=3).pk, "opens_on": today.isoformat(),
+        "closes_on": (today + dt.timedelta(days=30)).isoformat(),
+        "organizations": [organisations["Women Mediators Network"].pk], "advocates": [personas["advocate"].pk]})
+    assert response.status_code == 302
+    assert client_as("advocate").get("/charter/drafts/3/").status_code == 200
+    assert client_as("reviewer").get("/admin/charter/consultation/").status_code in (302, 403)

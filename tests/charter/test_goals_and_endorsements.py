@@ -119,3 +119,14 @@ def test_it_reminds_signatories_of_the_previous_version_once_until_they_endorse(
     assert [m.to for m in asked] == [["partner@example.org"]]
     assert "/charter/" in asked[0].body and "You signed version 1" in asked[0].body
     assert Signature.objects.count() == 2
+
+
+def test_it_gives_each_commitments_goal_and_each_versions_goals_in_the_api(client_as, personas, goals,
+                                                                          make_commitment, open_cycle):
+    commitment = make_commitment(personas["partner"], open_cycle)
+    commitment.goal = goals
+    commitment.save()
+    assert client_as(None).get("/api/charter/commitments").json()["items"][0]["goal"] == "Women among delegates"
+    current = client_as(None).get("/api/charter/versions").json()[0]
+    assert [(g["what"], g["target_value"], g["unit"]) for g in current["goals"]] == [
+        ("Women among delegates", "30.00", "%"), ("Women in leadership posts", "25.00", "%")]

@@ -78,3 +78,10 @@ def test_it_closes_opinions_once_decided_and_refuses_a_decision_without_a_choice
     give(client_as("reviewer"), vetting)
     assert not VettingOpinion.objects.exists()
     assert "New Champion" not in client_as(None).get("/charter/").content.decode()
+
+
+def test_it_says_on_his_page_how_many_organisations_supported_him(client_as, vetting):
+    give(client_as("reviewer"), vetting)
+    client_as("secretariat").post(f"/vetting/{vetting.pk}/decide/", {"status": "listed"})
+    page = client_as(None).get("/accountability/partners/another_partner/").content.decode()
+    assert "Supported by 1 women's organisation." in page

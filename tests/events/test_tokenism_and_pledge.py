@@ -88,3 +88,15 @@ def test_it_refuses_an_empty_answer_and_an_answer_for_someone_elses_panel(client
     assert anonymous["Location"].startswith("/accounts/login/")
     assert client_as("partner").post("/events/panels/999999/answer/", {"text": "x"}).status_code == 404
     assert not BreachAnswer.objects.exists()
+
+
+def test_it_lets_the_secretariat_edit_the_policy_and_refuses_a_share_above_100(client_as):
+    url = "/admin/events/panelpolicy/add/"
+    response = client_as("secretariat").post(url, {"threshold": "150", "single_woman_is_token": "on"})
+    assert response.status_code == 200 and "less than or equal to 100" in response.content.decode()
+    assert not PanelPolicy.objects.exists()
+    assert client_as("secretariat").post(url, {"threshold": "40"}).status_code == 302
+    policy = PanelPolicy.current()
+    assert policy.threshold == 40 and policy.single_woman_is_token is False
+    assert client_as("partner").post(url, {"threshold": "10"}).status_code in (302, 403)
+    assert PanelPolicy.objects.count() == 1

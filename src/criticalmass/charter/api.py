@@ -151,6 +151,11 @@ class CommitmentOut(Schema):
     plan: str | None = Field(..., description="Slug of the plan or law (watchdog) it concerns.")
     status: str = Field(..., description=", ".join(STATUSES))
     verification: str = Field(..., description="confirmed, disputed, unverified, or empty with no report.")
+    goal: str | None = Field(..., description="The Charter goal it works towards (what it measures).")
+
+    @staticmethod
+    def resolve_goal(obj: Commitment) -> str | None:
+        return obj.goal.what if obj.goal else None
 
     @staticmethod
     def resolve_partner(obj: Commitment) -> str:

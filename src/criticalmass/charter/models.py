@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
@@ -258,6 +259,13 @@ class Consultation(models.Model):
     def is_open(self, today: dt.date | None = None) -> bool:
         today = today or timezone.localdate()
         return self.opens_on <= today <= self.closes_on
+
+    def clean(self) -> None:
+        if self.opens_on and self.closes_on and self.closes_on < self.opens_on:
+            raise ValidationError({"closes_on": "The consultation closes after it opens."})
+        if self.version_id and self.version.published_at is not None:
+            raise ValidationError({"version": f"Version {self.version.number} is published or scheduled; "
+                                   "consult on a draft (no publication date)."})
 
 
 class ConsultationComment(models.Model):

@@ -32,7 +32,7 @@ def public_name(user: User) -> str:
 
 def commitments(owner: User | None = None) -> QuerySet[Commitment]:
     found = Commitment.objects.select_related("owner", "cycle", "process", "organization", "event",
-                                              "plan__country", "report")
+                                              "plan__country", "report", "goal")
     found = found.prefetch_related("report__verifications")
     return found.filter(owner=owner) if owner else found
 
