@@ -7,7 +7,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from tests.agreements.world import build_agreements
-from tests.charter.world import build_charter
+from tests.charter.world import build_charter, build_consultation
 from tests.conftest import MEMBER_PERSONAS, PERSONAS
 from tests.events.world import build_breach, build_events
 from tests.hub.world import build_hub
@@ -291,7 +291,8 @@ def role_page_url(address: str, personas, organisations) -> str:
     ids = {"member": personas["applicant"].pk, "join": personas["applicant"].join_request.pk,
            "membership": personas["another_partner"].memberships.get().pk,
            "organisation": organisations["Ghana Armed Forces"].pk, "panel": build_breach(personas["partner"])}
-    return address.format(**build_charter(personas["partner"], personas["reviewer"]), **ids)
+    charter = build_charter(personas["partner"], personas["reviewer"])
+    return address.format(**charter, **build_consultation(personas["partner"], personas["reviewer"]), **ids)
 
 
 @pytest.mark.parametrize("name", sorted(ROLE_PAGES))

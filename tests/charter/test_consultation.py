@@ -136,12 +136,14 @@ def test_it_opens_only_a_draft_for_consultation_and_closes_it_after_it_opens(cha
                      closes_on=today - dt.timedelta(days=1)).full_clean()
 
 
-def test_it_lets_the_secretariat_open_a_consultation_in_the_admin(client_as, charter, organisations, personas):
+def test_it_lets_the_secretariat_open_a_consultation_in_the_admin(client_as, charter, organisations,
+                                                                  personas):
     today = timezone.localdate()
     response = client_as("secretariat").post("/admin/charter/consultation/add/", {
         "version": CharterVersion.objects.get(number=3).pk, "opens_on": today.isoformat(),
         "closes_on": (today + dt.timedelta(days=30)).isoformat(),
-        "organizations": [organisations["Women Mediators Network"].pk], "advocates": [personas["advocate"].pk]})
+        "organizations": [organisations["Women Mediators Network"].pk],
+        "advocates": [personas["advocate"].pk]})
     assert response.status_code == 302
     assert client_as("advocate").get("/charter/drafts/3/").status_code == 200
     assert client_as("reviewer").get("/admin/charter/consultation/").status_code in (302, 403)
