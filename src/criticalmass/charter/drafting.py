@@ -98,13 +98,15 @@ def comment_form(request: HttpRequest, consultation: Consultation, data: Any = N
 def draft_context(request: HttpRequest, consultation: Consultation, form: CommentForm | None = None,
                   ) -> dict[str, Any]:
     comments = list(consultation.comments.select_related("organization", "author"))
-    parts = [(p, [c for c in comments if c.paragraph == p.number])
-             for p in paragraphs.split(consultation.version.text)]
     secretariat = me(request).is_secretariat
+    forms = {c.pk: ResponseForm(instance=c, auto_id=f"comment-{c.pk}-%s")
+             for c in comments} if secretariat else {}
+    parts = [(p, [(c, forms.get(c.pk)) for c in comments if c.paragraph == p.number])
+             for p in paragraphs.split(consultation.version.text)]
     return {"consultation": consultation, "version": consultation.version, "paragraphs": parts,
             "may_comment": not secretariat and consultation.is_open(),
             "form": form or comment_form(request, consultation),
-            "secretariat": secretariat, "response_form": ResponseForm() if secretariat else None,
+            "secretariat": secretariat,
             "record": queries.consultation_record(consultation)}
 
 
