@@ -7,10 +7,10 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from tests.agreements.world import build_agreements
-from tests.charter.world import build_charter, build_public_record
+from tests.charter.world import build_charter, build_consultation, build_public_record
 from tests.conftest import MEMBER_PERSONAS, PERSONAS
 from tests.doors.world import build_doors, build_posts, mission
-from tests.events.world import build_events
+from tests.events.world import build_breach, build_events
 from tests.hub.world import build_hub
 from tests.parity.pages_world import build_operations, build_talks
 from tests.reviews.world import build_reviews
@@ -66,6 +66,9 @@ CHARTER_PAGES = {
     "events:tallies_csv": "/events/tallies/partners.csv",
     "charter:public_history": "/accountability/commitments/9001/history/",
     "charter:public_history_csv": "/accountability/commitments/9001/history.csv",
+    "charter:consultation_csv": "/charter/consultations.csv",
+    "charter:pdf": "/charter/charter.pdf",
+    "charter:embed": "/charter/signatories/embed/",
 }
 PUBLIC_PAGES.update(CHARTER_PAGES)
 # Pages for some roles only: name -> (address, method, roles allowed). Others get 403, nobody logged in
@@ -84,6 +87,14 @@ ROLE_PAGES = {
     "events:pledge": ("/events/pledge/", "get", {"partner"}),
     "events:event_new": ("/events/new/", "get", {"partner"}),
     "events:event_edit": ("/events/summit/edit/", "get", {"partner"}),
+    "charter:endorse": ("/charter/endorse/", "post", {"partner"}),
+    "charter:draft": ("/charter/drafts/{draft}/", "get", {"advocate", "reviewer", "secretariat"}),
+    "charter:comment": ("/charter/drafts/{draft}/comments/", "post", {"advocate", "reviewer"}),
+    "charter:respond": ("/charter/comments/{comment}/respond/", "post", {"secretariat"}),
+    "charter:vetting": ("/vetting/", "get", {"reviewer", "secretariat"}),
+    "charter:opinion": ("/vetting/{vetting}/opinion/", "post", {"reviewer"}),
+    "charter:decide": ("/vetting/{vetting}/decide/", "post", {"secretariat"}),
+    "events:breach_answer": ("/events/panels/{panel}/answer/", "post", {"partner"}),
     "agreements:scorecard": ("/agreements/scorecards/", "get", {"reviewer", "secretariat"}),
     "agreements:agreement_score": ("/agreements/102/score/", "get", {"reviewer", "secretariat"}),
 }
@@ -389,10 +400,12 @@ def role_page_url(address: str, personas, organisations) -> str:
     which the loops log in after it."""
     ids = {"member": personas["applicant"].pk, "join": personas["applicant"].join_request.pk,
            "membership": personas["another_partner"].memberships.get().pk,
-           "organisation": organisations["Ghana Armed Forces"].pk, "mail": failed_mail()}
+           "organisation": organisations["Ghana Armed Forces"].pk, "mail": failed_mail(),
+           "panel": build_breach(personas["partner"])}
     ids.update(build_trainings(organisations["Ghana Armed Forces"], personas["advocate"]))
     ids |= build_doors(personas["advocate"], personas["partner"])
-    return address.format(**build_charter(personas["partner"], personas["reviewer"]), **ids)
+    charter = build_charter(personas["partner"], personas["reviewer"])
+    return address.format(**charter, **build_consultation(personas["partner"], personas["reviewer"]), **ids)
 
 
 @pytest.mark.parametrize("name", sorted(ROLE_PAGES))

@@ -26,6 +26,7 @@ def test_it_lets_the_secretariat_publish_a_version_that_then_shows_publicly(clie
     response = client_as("secretariat").post("/admin/charter/charterversion/add/", {
         "number": "1", "title": "Charter of allies", "text": "We open doors.", "summary_of_changes": "",
         "published_at_0": "2026-01-01", "published_at_1": "10:00:00",
+        "goals-TOTAL_FORMS": "0", "goals-INITIAL_FORMS": "0",
     })
     assert response.status_code == 302
     assert CharterVersion.objects.get().published_at is not None

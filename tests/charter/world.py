@@ -7,8 +7,17 @@ import datetime as dt
 
 from django.utils import timezone
 
-from criticalmass.charter.models import CharterVersion, Commitment, Report, ReportingCycle, Verification
-from criticalmass.core.models import User
+from criticalmass.charter.models import (
+    ChampionVetting,
+    CharterVersion,
+    Commitment,
+    Consultation,
+    ConsultationComment,
+    Report,
+    ReportingCycle,
+    Verification,
+)
+from criticalmass.core.models import Organization, Role, User
 
 
 def build_charter(partner: User, reviewer: User) -> dict[str, int]:
@@ -41,3 +50,19 @@ def build_public_record() -> int:
     report = Report.objects.create(commitment=commitment, progress="met", narrative="Kept.")
     Verification.objects.create(report=report, reviewer=reviewer, verdict="confirm", comment="Seen.")
     return commitment.pk
+
+
+def build_consultation(partner: User, reviewer: User) -> dict[str, int]:
+    """A draft (version 2) open for comments to the reviewer's women's organisation and every advocate,
+    with her organisation's comment; and the partner's vetting, pending."""
+    today = timezone.localdate()
+    draft = CharterVersion.objects.create(number=2, title="Draft", text="First paragraph.\n\nSecond one.")
+    consultation = Consultation.objects.create(version=draft, opens_on=today - dt.timedelta(days=1),
+                                               closes_on=today + dt.timedelta(days=10))
+    organisation = reviewer.organizations.get(kind=Organization.Kind.WOMENS_ORGANIZATION)
+    consultation.organizations.add(organisation)
+    consultation.advocates.add(*User.objects.filter(role_grants__role=Role.ADVOCATE))
+    comment = ConsultationComment.objects.create(consultation=consultation, paragraph=1, author=reviewer,
+                                                 organization=organisation, text="Name the women.")
+    vetting = ChampionVetting.objects.create(partner=partner)
+    return {"draft": draft.number, "comment": comment.pk, "vetting": vetting.pk}

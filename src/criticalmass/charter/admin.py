@@ -11,15 +11,25 @@ from django.http import HttpRequest
 from criticalmass.charter import record
 from criticalmass.charter.forms import reason_field
 from criticalmass.charter.models import (
+    ChampionVetting,
+    CharterGoal,
     CharterVersion,
     Commitment,
+    Consultation,
+    ConsultationComment,
     Reminder,
     Report,
     ReportingCycle,
     Signature,
     Verification,
 )
-from criticalmass.core.admin import SecretariatAdmin
+from criticalmass.core.admin import SecretariatAdmin, SecretariatPermissions
+
+
+class CharterGoalInline(SecretariatPermissions, admin.TabularInline):  # type: ignore[type-arg]
+    model = CharterGoal
+    extra = 1
+    autocomplete_fields = ["processes"]
 
 
 class CorrectionForm(forms.ModelForm):  # type: ignore[type-arg]
@@ -47,6 +57,32 @@ class CorrectionAdmin(SecretariatAdmin):
 @admin.register(CharterVersion)
 class CharterVersionAdmin(SecretariatAdmin):
     list_display = ["number", "title", "published_at"]
+    inlines = [CharterGoalInline]
+
+
+@admin.register(Consultation)
+class ConsultationAdmin(SecretariatAdmin):
+    """The secretariat opens a draft to named organisations and advocates for a period."""
+
+    list_display = ["version", "opens_on", "closes_on"]
+    filter_horizontal = ["organizations", "advocates"]
+
+
+@admin.register(ConsultationComment)
+class ConsultationCommentAdmin(SecretariatAdmin):
+    """Comments are answered on the draft's page; here they are read only."""
+
+    list_display = ["consultation", "paragraph", "organization", "response", "created_at"]
+    readonly_fields = ["consultation", "paragraph", "author", "organization", "pseudonym", "text",
+                       "created_at", "response", "reason", "responded_at"]
+
+
+@admin.register(ChampionVetting)
+class ChampionVettingAdmin(SecretariatAdmin):
+    """Open a vetting here for a new partner; opinions and the decision are on /vetting/."""
+
+    list_display = ["partner", "status", "opened_at", "decided_at"]
+    fields = ["partner"]
 
 
 @admin.register(Signature)

@@ -3,6 +3,7 @@ their verifications, and the accountability figures. Public and read-only, like 
 
 # No `from __future__ import annotations` here: django-ninja reads the parameter annotations.
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 from django.db.models import QuerySet
@@ -12,10 +13,42 @@ from ninja.pagination import paginate
 
 from criticalmass.api_common import ERRORS, Page
 from criticalmass.charter import queries
-from criticalmass.charter.models import CharterVersion, Commitment, Report, Signature, Verification, published
+from criticalmass.charter.models import (
+    CharterGoal,
+    CharterVersion,
+    Commitment,
+    Report,
+    Signature,
+    Verification,
+    published,
+)
 from criticalmass.lib.accountability import STATUSES
 
 router = Router()
+
+
+class GoalOut(Schema):
+    what: str
+    target_value: Decimal
+    unit: str
+    deadline: dt.date
+    processes: list[str] = Field(..., description="Slugs of the processes or missions it concerns.")
+    institutions: str
+
+    @staticmethod
+    def resolve_processes(obj: CharterGoal) -> list[str]:
+        return [p.slug for p in obj.processes.all()]
+
+
+class ConsultationOut(Schema):
+    version: int
+    comments: int
+    womens_organisations: int = Field(..., description="Women's organisations that commented.")
+    advocates: int | None = Field(..., description="Advocates who commented; null when fewer than 5.")
+    accepted: int
+    changed: int = Field(..., description="Comments accepted with changes.")
+    declined: int
+    unanswered: int
 
 
 class VersionOut(Schema):
@@ -24,6 +57,16 @@ class VersionOut(Schema):
     text: str
     summary_of_changes: str
     published_at: dt.datetime
+    goals: list[GoalOut]
+    consultation: ConsultationOut | None = Field(..., description="The record of its drafting, if any.")
+
+    @staticmethod
+    def resolve_goals(obj: CharterVersion) -> list[Any]:
+        return list(obj.goals.all())
+
+    @staticmethod
+    def resolve_consultation(obj: CharterVersion) -> dict[str, Any] | None:
+        return queries.consultation_of(obj)
 
 
 class SignatoryOut(Schema):
@@ -32,6 +75,7 @@ class SignatoryOut(Schema):
     organization: str | None
     signed_at: dt.datetime
     version: int
+    endorsed: list[int] = Field(..., description="Later versions endorsed (the signature stays as it was).")
     photo_url: str | None = Field(..., description="Only when the signatory opted in.")
     bio: str | None = Field(..., description="Only when the signatory opted in.")
 
@@ -42,6 +86,10 @@ class SignatoryOut(Schema):
     @staticmethod
     def resolve_version(obj: Signature) -> int:
         return obj.version.number
+
+    @staticmethod
+    def resolve_endorsed(obj: Signature) -> list[int]:
+        return sorted(e.version.number for e in obj.endorsements.all())
 
     @staticmethod
     def resolve_photo_url(obj: Signature) -> str | None:
@@ -137,6 +185,11 @@ class CommitmentOut(Schema):
     status: str = Field(..., description=", ".join(STATUSES))
     verification: str = Field(..., description="confirmed, disputed, changed after verification, "
                               "unverified, or empty with no report.")
+    goal: str | None = Field(..., description="The Charter goal it works towards (what it measures).")
+
+    @staticmethod
+    def resolve_goal(obj: Commitment) -> str | None:
+        return obj.goal.what if obj.goal else None
 
     @staticmethod
     def resolve_partner(obj: Commitment) -> str:
@@ -206,15 +259,17 @@ class AccountabilityOut(Schema):
 
 @router.get("/versions", response={200: list[VersionOut], **ERRORS}, url_name="charter_versions")
 def list_versions(request: HttpRequest) -> QuerySet[CharterVersion]:
-    """Published versions of the Charter, newest first. Drafts are not listed."""
-    return published()
+    """Published versions of the Charter, newest first, with their goals and consultation record. Drafts
+    are not listed."""
+    return published().prefetch_related("goals__processes")
 
 
 @router.get("/signatories", response={200: list[SignatoryOut], **ERRORS}, url_name="charter_signatories")
 @paginate(Page)
 def list_signatories(request: HttpRequest) -> QuerySet[Signature]:
-    """Partners who signed and consented to be listed; withdrawn signatures are not. *Paged.*"""
-    return queries.active_signatures()
+    """Partners who signed and consented to be listed, with the later versions they endorsed; withdrawn
+    signatures and partners not (yet) listed as champions after vetting are not. *Paged.*"""
+    return queries.listed_signatures()
 
 
 @router.get("/commitments", response={200: list[CommitmentOut], **ERRORS}, url_name="charter_commitments")
@@ -244,3 +299,11 @@ def accountability(request: HttpRequest) -> dict[str, Any]:
     """The figures of the public accountability page: per cycle (oldest first) and per partner."""
     items = list(queries.commitments())
     return {"cycles": queries.by_cycle(items), "partners": queries.by_partner(items)}
+
+
+@router.get("/consultations", response={200: list[ConsultationOut], **ERRORS},
+            url_name="charter_consultations")
+def list_consultations(request: HttpRequest) -> list[dict[str, Any]]:
+    """The consultation record of each published version drafted with women's organisations and
+    advocates, newest first (the figure on /charter/ and in /charter/consultations.csv)."""
+    return queries.consultation_rows()

@@ -19,5 +19,18 @@ class CharterConfig(AppConfig):
         register_process_section(commitments_section)
         register_section("plan", plan_commitments_section)
         register_section("event", event_commitments_section)
+        from criticalmass.charter.models import (
+            ChampionVetting,
+            CharterGoal,
+            CharterVersion,
+            ConsultationComment,
+            Endorsement,
+            Signature,
+        )
+        from criticalmass.core import data_version
+
+        # The printable Charter is cached by data version: what it prints bumps it.
+        data_version.watch(CharterVersion, CharterGoal, Signature, Endorsement, ChampionVetting,
+                           ConsultationComment)
         member_data_requested.connect(members.member_data, dispatch_uid="charter-member-data")
         member_forgotten.connect(members.forget_member, dispatch_uid="charter-forget-member")

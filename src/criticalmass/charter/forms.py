@@ -9,7 +9,17 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
-from criticalmass.charter.models import Commitment, Report, ReportingCycle, Signature, Verification
+from criticalmass.charter.models import (
+    ChampionVetting,
+    CharterGoal,
+    Commitment,
+    ConsultationComment,
+    Report,
+    ReportingCycle,
+    Signature,
+    Verification,
+    VettingOpinion,
+)
 from criticalmass.core.models import Organization
 
 
@@ -50,18 +60,25 @@ class CommitmentForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = Commitment
         fields = ["cycle", "what", "indicator", "baseline", "target", "deadline", "process", "organization",
-                  "event", "plan"]
+                  "event", "plan", "goal"]
         widgets = {"deadline": forms.DateInput(attrs={"type": "date"})}
         labels = {"process": "Process or mission it concerns", "what": "What you will do",
                   "organization": "Organization it concerns", "event": "Event it concerns",
-                  "plan": "Plan or law it concerns"}
+                  "plan": "Plan or law it concerns", "goal": "Charter goal it works towards"}
 
-    def __init__(self, *args: Any, reason_required: bool = False, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, reason_required: bool = False, signed_version: int | None = None,
+                 **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if reason_required and self.instance.pk is not None:
             self.fields["reason"] = reason_field()  # the secretariat corrects someone's commitment
         plan = self.fields["plan"]
         plan.queryset = plan.queryset.select_related("country")  # type: ignore[attr-defined]
+        goal = self.fields["goal"]
+        assert isinstance(goal, forms.ModelChoiceField)
+        goals = CharterGoal.objects.filter(version_id=signed_version).select_related("version")
+        if self.instance.goal_id:  # a goal already chosen stays choosable
+            goals = goals | CharterGoal.objects.filter(pk=self.instance.goal_id).select_related("version")
+        goal.queryset = goals
 
     def clean_cycle(self) -> ReportingCycle:
         cycle: ReportingCycle = self.cleaned_data["cycle"]
@@ -116,3 +133,74 @@ class VerificationForm(forms.ModelForm):  # type: ignore[type-arg]
 class AnswerForm(forms.Form):
     answer = forms.CharField(max_length=1500, widget=forms.Textarea(attrs={"rows": 3}),
                              error_messages={"required": "Write an answer before sending it."})
+
+
+class CommentForm(forms.Form):
+    """A comment on one paragraph of a draft; an advocate may sign it with a pseudonym, a member of an
+    invited organisation says which organisation she speaks for."""
+
+    paragraph = forms.TypedChoiceField(coerce=int, label="Paragraph",
+                                       error_messages={"invalid_choice": "Choose one of the draft's "
+                                                       "paragraphs (%(value)s is not one)."})
+    text = forms.CharField(max_length=3000, widget=forms.Textarea(attrs={"rows": 4}), label="Your comment",
+                           error_messages={"required": "Write a comment before sending it."})
+    organization = forms.TypedChoiceField(coerce=int, required=False, empty_value=None,
+                                          label="Speaking for")
+    pseudonym = forms.CharField(max_length=100, required=False,
+                                label="Pseudonym (advocates: shown instead of your name)")
+
+    def __init__(self, *args: Any, paragraphs: int, organisations: list[tuple[int, str]], personal: bool,
+                 advocate: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.personal = personal
+        paragraph = self.fields["paragraph"]
+        assert isinstance(paragraph, forms.ChoiceField)
+        paragraph.choices = [(n, f"¶ {n}") for n in range(1, paragraphs + 1)]
+        organization = self.fields["organization"]
+        assert isinstance(organization, forms.ChoiceField)
+        organization.choices = [*([("", "Myself (invited by name)")] if personal else []), *organisations]
+        if not advocate:
+            del self.fields["pseudonym"]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("organization") is None and not self.personal and "organization" not in self.errors:
+            self.add_error("organization", "Choose the invited organisation you speak for.")
+        if cleaned.get("organization") is not None and cleaned.get("pseudonym"):
+            self.add_error("pseudonym", "A pseudonym is for advocates speaking for themselves; an "
+                           "organisation's comment is shown under its name.")
+        return cleaned
+
+
+class ResponseForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = ConsultationComment
+        fields = ["response", "reason"]
+        widgets = {"response": forms.RadioSelect, "reason": forms.Textarea(attrs={"rows": 2})}
+        labels = {"reason": "Answer (a reason is required when declining)"}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["response"].required = True
+        self.fields["response"].error_messages["required"] = "Choose accepted, changed or declined."
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("response") == ConsultationComment.Response.DECLINED and not cleaned.get("reason"):
+            self.add_error("reason", "Say why the comment is declined: the commenter reads it.")
+        return cleaned
+
+
+class OpinionForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = VettingOpinion
+        fields = ["stance", "reason"]
+        widgets = {"stance": forms.RadioSelect, "reason": forms.Textarea(attrs={"rows": 2})}
+        labels = {"reason": "Reason (seen by the secretariat only)"}
+
+
+class DecisionForm(forms.Form):
+    status = forms.ChoiceField(choices=[(ChampionVetting.Status.LISTED, "List him as a champion"),
+                                        (ChampionVetting.Status.DECLINED, "Do not list him")],
+                               widget=forms.RadioSelect,
+                               error_messages={"required": "Choose whether to list him."})

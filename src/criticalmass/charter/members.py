@@ -8,7 +8,14 @@ from typing import Any
 
 from django.utils import timezone
 
-from criticalmass.charter.models import Commitment, Signature, Verification
+from criticalmass.charter.models import (
+    Commitment,
+    ConsultationComment,
+    Endorsement,
+    Signature,
+    Verification,
+    VettingOpinion,
+)
 from criticalmass.core.models import User
 
 
@@ -21,6 +28,17 @@ def member_data(sender: Any, user: User, **kwargs: Any) -> dict[str, Any]:
                         for c in Commitment.objects.filter(owner=user).select_related("cycle")],
         "verifications": [{"report": v.report_id, "verdict": v.verdict, "comment": v.comment}
                           for v in Verification.objects.filter(reviewer=user)],
+        "charter_endorsements": [{"version": e.version.number, "endorsed_at": e.endorsed_at}
+                                 for e in Endorsement.objects.filter(signature__user=user).select_related(
+                                     "version")],
+        "consultation_comments": [{"version": c.consultation.version.number, "paragraph": c.paragraph,
+                                   "text": c.text, "pseudonym": c.pseudonym, "created_at": c.created_at}
+                                  for c in ConsultationComment.objects.filter(author=user).select_related(
+                                      "consultation__version")],
+        "vetting_opinions": [{"partner": o.vetting.partner.public_name, "stance": o.stance,
+                              "reason": o.reason}
+                             for o in VettingOpinion.objects.filter(reviewer=user).select_related(
+                                 "vetting__partner")],
     }
 
 

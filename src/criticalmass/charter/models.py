@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -98,6 +99,8 @@ class Commitment(models.Model):
     plan = models.ForeignKey("watchdog.Plan", null=True, blank=True, on_delete=models.SET_NULL,
                              related_name="commitments",
                              help_text="The National Action Plan or law it concerns.")
+    goal = models.ForeignKey("charter.CharterGoal", null=True, blank=True, on_delete=models.PROTECT,
+                             related_name="commitments", help_text="The Charter goal it works towards.")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
@@ -225,3 +228,162 @@ class Reminder(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+class CharterGoal(models.Model):
+    """A structured, time-bound goal of one Charter version: what, target value and unit, deadline, and
+    the processes or institutions it concerns."""
+
+    version = models.ForeignKey(CharterVersion, on_delete=models.CASCADE, related_name="goals")
+    order = models.PositiveIntegerField(default=1)
+    what = models.CharField(max_length=300, help_text="e.g. Women among delegates.")
+    target_value = models.DecimalField(max_digits=12, decimal_places=2)
+    unit = models.CharField(max_length=50, help_text="e.g. %, posts, USD million.")
+    deadline = models.DateField()
+    processes = models.ManyToManyField("parity.Process", blank=True, related_name="charter_goals")
+    institutions = models.CharField(max_length=500, blank=True,
+                                    help_text="Institutions it concerns, in words, if not a process.")
+
+    class Meta:
+        ordering = ["version", "order", "pk"]
+        constraints = [models.UniqueConstraint(fields=["version", "what"],
+                                               name="one_goal_of_a_kind_per_version")]
+
+    def __str__(self) -> str:
+        target = f"{self.target_value.normalize():f} {self.unit}"
+        return f"v{self.version.number}: {self.what} — {target} by {self.deadline}"
+
+    def scope(self) -> str:
+        names = [p.name for p in self.processes.all()]
+        return "; ".join([*names, *([self.institutions] if self.institutions else [])])
+
+
+class Endorsement(models.Model):
+    """A signatory's one-click endorsement of a later version: his signature stays as it was, listed
+    under the version he signed, and this row says (publicly, with its date) he endorses the new one."""
+
+    signature = models.ForeignKey(Signature, on_delete=models.CASCADE, related_name="endorsements")
+    version = models.ForeignKey(CharterVersion, on_delete=models.PROTECT, related_name="endorsements")
+    endorsed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["endorsed_at"]
+        constraints = [models.UniqueConstraint(fields=["signature", "version"],
+                                               name="one_endorsement_per_version")]
+
+    def __str__(self) -> str:
+        return f"{self.signature.name} endorsed v{self.version.number}"
+
+
+class Consultation(models.Model):
+    """A draft version opened by the secretariat to named organisations and advocates, for a period."""
+
+    version = models.OneToOneField(CharterVersion, on_delete=models.PROTECT, related_name="consultation")
+    opens_on = models.DateField()
+    closes_on = models.DateField()
+    organizations = models.ManyToManyField("core.Organization", blank=True, related_name="consultations",
+                                           help_text="Invited organisations: their members comment.")
+    advocates = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="consultations",
+                                       help_text="Invited advocates (and other people), by name.")
+
+    class Meta:
+        ordering = ["-opens_on"]
+
+    def __str__(self) -> str:
+        return f"Consultation on v{self.version.number} ({self.opens_on} to {self.closes_on})"
+
+    def is_open(self, today: dt.date | None = None) -> bool:
+        today = today or timezone.localdate()
+        return self.opens_on <= today <= self.closes_on
+
+    def clean(self) -> None:
+        if self.opens_on and self.closes_on and self.closes_on < self.opens_on:
+            raise ValidationError({"closes_on": "The consultation closes after it opens."})
+        if self.version_id and self.version.published_at is not None:
+            raise ValidationError({"version": f"Version {self.version.number} is published or scheduled; "
+                                   "consult on a draft (no publication date)."})
+
+
+class ConsultationComment(models.Model):
+    """A comment on one paragraph of a draft, by an invitee (on behalf of her organisation, or as an
+    advocate, perhaps under a pseudonym), and the secretariat's answer."""
+
+    class Response(models.TextChoices):
+        ACCEPTED = "accepted", "Accepted"
+        CHANGED = "changed", "Accepted with changes"
+        DECLINED = "declined", "Declined"
+
+    consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="comments")
+    paragraph = models.PositiveIntegerField()
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    organization = models.ForeignKey("core.Organization", null=True, blank=True, on_delete=models.PROTECT,
+                                     related_name="+", help_text="The invited organisation she speaks for.")
+    pseudonym = models.CharField(max_length=100, blank=True, help_text="Shown instead of an advocate's name.")
+    text = models.TextField(max_length=3000)
+    created_at = models.DateTimeField(auto_now_add=True)
+    response = models.CharField(max_length=10, choices=Response.choices, blank=True)
+    reason = models.TextField(blank=True, max_length=1500, help_text="The secretariat's answer.")
+    responded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["paragraph", "created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"Comment on ¶{self.paragraph} of v{self.consultation.version.number}"
+
+    def shown_author(self) -> str:
+        if self.organization_id:
+            return str(self.organization)
+        return self.pseudonym or self.author.public_name
+
+
+class ChampionVetting(models.Model):
+    """Before a new partner is listed as a champion, women's organisations support or object; the
+    secretariat decides. While pending or declined, his signature is not listed."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Awaiting women's organisations and the secretariat"
+        LISTED = "listed", "Listed as a champion"
+        DECLINED = "declined", "Not listed"
+
+    partner = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="vetting")
+    opened_at = models.DateTimeField(default=timezone.now)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                   related_name="+")
+
+    class Meta:
+        ordering = ["-opened_at"]
+
+    def __str__(self) -> str:
+        return f"Vetting of {self.partner}"
+
+    def supporters(self) -> int:
+        """Women's organisations that support him (an organisation count, shown whatever its size)."""
+        supporting = self.opinions.filter(stance=VettingOpinion.Stance.SUPPORT)
+        return supporting.values("organization").distinct().count()
+
+
+class VettingOpinion(models.Model):
+    """A women's organisation's support or objection, given by one of its reviewers; the reason is seen by
+    the secretariat only."""
+
+    class Stance(models.TextChoices):
+        SUPPORT = "support", "Support"
+        OBJECT = "object", "Object"
+
+    vetting = models.ForeignKey(ChampionVetting, on_delete=models.CASCADE, related_name="opinions")
+    organization = models.ForeignKey("core.Organization", on_delete=models.PROTECT, related_name="+")
+    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    stance = models.CharField(max_length=10, choices=Stance.choices)
+    reason = models.TextField(max_length=1500, help_text="Seen by the secretariat only.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        constraints = [models.UniqueConstraint(fields=["vetting", "organization"],
+                                               name="one_opinion_per_organisation")]
+
+    def __str__(self) -> str:
+        return f"{self.get_stance_display()} from {self.organization}"

@@ -6,12 +6,20 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from criticalmass.charter.models import Commitment, ReportingCycle, Signature
-from criticalmass.core.models import User
-from criticalmass.lib import accountability
+from criticalmass.charter.models import (
+    CharterVersion,
+    Commitment,
+    Consultation,
+    Endorsement,
+    ReportingCycle,
+    Signature,
+    published,
+)
+from criticalmass.core.models import Organization, User
+from criticalmass.lib import accountability, charter_goals
 
 SUMMARY_COLUMNS = ["made", "reported", "met_or_exceeded", "disputed", "not_reported", "awaiting",
                    "reported_share"]
@@ -25,7 +33,7 @@ def public_name(user: User) -> str:
 
 def commitments(owner: User | None = None) -> QuerySet[Commitment]:
     found = Commitment.objects.select_related("owner", "cycle", "process", "organization", "event",
-                                              "plan__country", "report")
+                                              "plan__country", "report", "goal")
     found = found.prefetch_related("report__verifications__verified_report",
                                    "report__verifications__verified_commitment",
                                    "report__verifications__organization")
@@ -128,3 +136,98 @@ def signatories(today: dt.date | None = None) -> list[dict[str, Any]]:
                      "required": cycle.min_commitments if cycle and cycle.is_open(today) else 0,
                      "standing": accountability.STANDINGS[state], "state": state})
     return sorted(rows, key=lambda row: (row["withdrawn_at"] is not None, row["signatory"].lower()))
+
+
+# ---- Champions vetted by women's organisations -----------------------------------------------------
+
+def listed_signatures() -> QuerySet[Signature]:
+    """Active signatures of partners listed as champions: no vetting (signed before vetting began) or a
+    vetting the secretariat decided to list; with the endorsements of later versions."""
+    from criticalmass.charter.models import ChampionVetting
+
+    listed = Q(user__vetting__isnull=True) | Q(user__vetting__status=ChampionVetting.Status.LISTED)
+    return active_signatures().filter(listed).select_related("user__vetting").prefetch_related(
+        "endorsements__version")
+
+
+def supporters(signature: Signature) -> int | None:
+    """How many women's organisations supported the signatory's listing; None when he was not vetted."""
+    vetting = getattr(signature.user, "vetting", None)
+    return vetting.supporters() if vetting else None
+
+
+# ---- The Charter's versions: endorsements and what changed -------------------------------------------
+
+def endorsement_of(signature: Signature, version: CharterVersion) -> Endorsement | None:
+    return next((e for e in signature.endorsements.all() if e.version_id == version.pk), None)
+
+
+def signatory_rows(version: CharterVersion | None) -> list[dict[str, Any]]:
+    """Each listed signatory, under the version he signed or, once he endorsed it, the current one."""
+    rows = []
+    for signature in listed_signatures():
+        endorsed = endorsement_of(signature, version) if version else None
+        current = version is not None and (signature.version_id == version.pk or endorsed is not None)
+        rows.append({"signature": signature, "endorsed": endorsed, "current": current,
+                     "listed_under": version.number if current and version else signature.version.number,
+                     "supporters": supporters(signature)})
+    return rows
+
+
+def goal_records(version: CharterVersion) -> list[charter_goals.Goal]:
+    return [charter_goals.Goal(g.what, f"{g.target_value.normalize():f}", g.unit, g.deadline.isoformat(),
+                               g.scope()) for g in version.goals.prefetch_related("processes")]
+
+
+def version_changes(version: CharterVersion) -> list[charter_goals.Change]:
+    """The goals added, removed and changed since the published version before it."""
+    previous = published().filter(number__lt=version.number).order_by("-number").first()
+    return charter_goals.changes(goal_records(previous) if previous else [], goal_records(version))
+
+
+# ---- The consultation record: "nothing about us without us" as a figure -------------------------------
+
+CONSULTATION_COLUMNS = ["version", "comments", "womens_organisations", "advocates", "accepted", "changed",
+                        "declined", "unanswered"]
+SMALLEST_PUBLIC_COUNT = 5  # fewer people than this are not counted publicly
+
+
+def consultation_record(consultation: Consultation) -> dict[str, Any]:
+    """The figures of one consultation; advocates (people) are suppressed below five, organisations not."""
+    comments = list(consultation.comments.select_related("organization"))
+    womens = {c.organization_id for c in comments if c.organization is not None
+              and c.organization.kind == Organization.Kind.WOMENS_ORGANIZATION}
+    advocates = len({c.author_id for c in comments if c.organization_id is None})
+    responses = [c.response for c in comments]
+    return {"version": consultation.version.number, "comments": len(comments),
+            "womens_organisations": len(womens),
+            "advocates": advocates if advocates == 0 or advocates >= SMALLEST_PUBLIC_COUNT else None,
+            "accepted": responses.count("accepted"), "changed": responses.count("changed"),
+            "declined": responses.count("declined"), "unanswered": responses.count("")}
+
+
+def consultation_rows() -> list[dict[str, Any]]:
+    """One row per published version that was consulted on, newest first."""
+    found = Consultation.objects.filter(version__in=published()).select_related("version")
+    return [consultation_record(c) for c in found.order_by("-version__number")]
+
+
+def signed_version_id(user: User) -> int | None:
+    """The newest version a partner signed or endorsed (his commitments pick among its goals)."""
+    signature = Signature.objects.filter(user=user, withdrawn_at__isnull=True).first()
+    if signature is None:
+        return None
+    endorsed = signature.endorsements.order_by("-version__number").values_list("version_id",
+                                                                                flat=True).first()
+    return endorsed or signature.version_id
+
+
+def may_endorse(signature: Signature, version: CharterVersion) -> bool:
+    """A signatory of an earlier version who has not endorsed this one yet."""
+    return (signature.version.number < version.number
+            and not signature.endorsements.filter(version=version).exists())
+
+
+def consultation_of(version: CharterVersion | None) -> dict[str, Any] | None:
+    found = Consultation.objects.filter(version=version).first() if version else None
+    return consultation_record(found) if found else None

@@ -15,7 +15,14 @@ from django.db import transaction
 from django.db.models import Count
 from django.urls import reverse
 
-from criticalmass.charter.models import Commitment, Reminder, Report, ReportingCycle, Signature
+from criticalmass.charter.models import (
+    Commitment,
+    Reminder,
+    Report,
+    ReportingCycle,
+    Signature,
+    current_version,
+)
 from criticalmass.core import membership, outbox
 from criticalmass.core.models import Role, User
 from criticalmass.core.personal_data import unsubscribe_token
@@ -97,6 +104,24 @@ def reviewer_messages() -> Iterator[Message]:
                            for r in new.values()], notice="reviews")
 
 
+def endorsement_messages() -> Iterator[Message]:
+    """Signatories of an earlier version, asked once per new version to endorse it (one click)."""
+    version = current_version()
+    if version is None:
+        return
+    waiting = Signature.objects.filter(withdrawn_at__isnull=True, version__number__lt=version.number,
+                                       user__is_active=True, user__notify_reminders=True).exclude(
+        endorsements__version=version).select_related("user", "version")
+    for signature in waiting:
+        yield Message([f"endorse:{version.pk}:{signature.user_id}"], signature.user,
+                      f"Critical Mass: version {version.number} of the Charter awaits your endorsement",
+                      [f"You signed version {signature.version.number}. Version {version.number} was "
+                       f"published on {version.published_at:%Y-%m-%d}. What changed: "
+                       f"{link('charter:versions')}", "",
+                       f"Endorse it in one click on the Charter's page: {link('charter:charter')}",
+                       "Until you do, you stay listed under the version you signed."])
+
+
 def send(message: Message) -> bool:
     """Write to the outbox once (the queue sends it): skip when already logged or when the person has
     no e-mail address."""
@@ -116,7 +141,7 @@ def send_reminders(today: dt.date, days_before: int = DEFAULT_DAYS_BEFORE) -> tu
     """(sent, skipped): skipped were already sent or have no address."""
     sent = skipped = 0
     for message in [*partner_messages(today, days_before), *uncommitted_messages(today),
-                    *reviewer_messages()]:
+                    *reviewer_messages(), *endorsement_messages()]:
         if send(message):
             sent += 1
         else:

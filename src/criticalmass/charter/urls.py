@@ -1,6 +1,6 @@
 from django.urls import path
 
-from criticalmass.charter import views
+from criticalmass.charter import drafting, printable, vetting, views
 
 app_name = "charter"
 urlpatterns = [
@@ -23,4 +23,14 @@ urlpatterns = [
     path("accountability/commitments/<int:pk>/history/", views.public_history, name="public_history"),
     path("accountability/commitments/<int:pk>/history.csv", views.public_history_csv,
          name="public_history_csv"),
+    path("charter/endorse/", drafting.endorse, name="endorse"),
+    path("charter/drafts/<int:number>/", drafting.draft, name="draft"),
+    path("charter/drafts/<int:number>/comments/", drafting.comment, name="comment"),
+    path("charter/comments/<int:pk>/respond/", drafting.respond, name="respond"),
+    path("charter/consultations.csv", drafting.consultation_csv, name="consultation_csv"),
+    path("charter/charter.pdf", printable.pdf, name="pdf"),
+    path("charter/signatories/embed/", printable.embed, name="embed"),
+    path("vetting/", vetting.vetting, name="vetting"),
+    path("vetting/<int:pk>/opinion/", vetting.opinion, name="opinion"),
+    path("vetting/<int:pk>/decide/", vetting.decide, name="decide"),
 ]

@@ -58,14 +58,21 @@ def charter(request: HttpRequest) -> HttpResponse:
     signed = None
     if request.user.is_authenticated:
         signed = Signature.objects.filter(user=me(request), withdrawn_at__isnull=True).first()
+    version = current_version()
     return render(request, "charter/charter.html", {
-        "version": current_version(), "signatures": queries.active_signatures(), "signed": signed,
+        "version": version, "signatures": queries.listed_signatures(), "signed": signed,
+        "signatories": queries.signatory_rows(version),
+        "goals": version.goals.prefetch_related("processes") if version else [],
+        "consultation": queries.consultation_of(version),
+        "endorsable": signed is not None and version is not None and queries.may_endorse(signed, version),
     })
 
 
 @require_safe
 def versions(request: HttpRequest) -> HttpResponse:
-    return render(request, "charter/versions.html", {"versions": published()})
+    found = list(published().prefetch_related("goals__processes"))
+    return render(request, "charter/versions.html", {
+        "versions": [(v, queries.version_changes(v)) for v in found]})
 
 
 def overall_tables() -> dict[str, list[dict[str, Any]]]:
@@ -241,7 +248,9 @@ def commitment_form(request: HttpRequest, pk: int | None = None) -> HttpResponse
     before = history.snapshot(commitment, COMMITMENT_FIELDS) if commitment else {}
     verified = getattr(commitment, "report", None) if commitment else None
     changed_before = {v.pk for v in record.changed_verdicts(verified)} if verified else set()
-    form = CommitmentForm(posted(request), instance=commitment, reason_required=me(request).is_secretariat)
+    signer = commitment.owner if commitment else me(request)
+    form = CommitmentForm(posted(request), instance=commitment, reason_required=me(request).is_secretariat,
+                          signed_version=queries.signed_version_id(signer))
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             saved = form.save(commit=False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import admin
 
 from criticalmass.core.admin import SecretariatAdmin, SecretariatPermissions
-from criticalmass.events.models import Event, Expert, Panel, PanelPledge, Speaker
+from criticalmass.events.models import BreachAnswer, Event, Expert, Panel, PanelPledge, PanelPolicy, Speaker
 
 
 class SpeakerInline(SecretariatPermissions, admin.TabularInline):  # type: ignore[type-arg]
@@ -34,3 +34,16 @@ class ExpertAdmin(SecretariatAdmin):
 @admin.register(PanelPledge)
 class PanelPledgeAdmin(SecretariatAdmin):
     list_display = ["user", "taken_at"]
+
+
+@admin.register(PanelPolicy)
+class PanelPolicyAdmin(SecretariatAdmin):
+    """The tokenism rule: one row (the first is the one applied)."""
+
+    list_display = ["__str__", "threshold", "single_woman_is_token", "updated_at"]
+
+
+@admin.register(BreachAnswer)
+class BreachAnswerAdmin(SecretariatAdmin):
+    list_display = ["partner", "panel", "answered_at"]
+    readonly_fields = ["partner", "panel", "text", "answered_at"]

@@ -27,11 +27,17 @@ class PanelOut(Schema):
     topics: str
     language: str
     flag: str = Field(..., description="manel, no_woman_known, empty or ok")
+    balance: str = Field(..., description="all_male, token, balanced, uncertain (undeclared genders decide "
+                         "it) or empty, under the secretariat's panel policy")
     speakers: list[SpeakerOut]
 
     @staticmethod
     def resolve_flag(obj: Panel) -> str:
         return obj.flag()
+
+    @staticmethod
+    def resolve_balance(obj: Panel) -> str:
+        return obj.balance()
 
     @staticmethod
     def resolve_speakers(obj: Panel) -> list[Any]:
@@ -80,3 +86,23 @@ def list_events(request: HttpRequest) -> QuerySet[Event]:
 def tallies(request: HttpRequest) -> dict[str, Any]:
     """Panels, speakers and women's share, for the coalition and per partner."""
     return {"coalition": queries.coalition_tally(), "partners": queries.partner_tallies()}
+
+
+class BreachOut(Schema):
+    partner: str
+    slug: str = Field(..., description="The partner's public address.")
+    event: str
+    event_slug: str
+    date: dt.date
+    panel: str
+    balance: str = Field(..., description="all_male or token")
+    answer: str = Field(..., description="The partner's public answer; empty when none.")
+    answered_at: dt.datetime | None
+
+
+@router.get("/breaches", response={200: list[BreachOut], **ERRORS}, url_name="events_breaches")
+@paginate(Page)
+def list_breaches(request: HttpRequest) -> list[dict[str, Any]]:
+    """Pledge-takers' seats on all-male or token panels since they pledged, newest first, with their
+    answers. *Paged.*"""
+    return queries.breaches()

@@ -31,3 +31,8 @@ class EventForm(forms.ModelForm[Event]):
         organizer.queryset = Organization.objects.filter(pk__in=[o.pk for o in organisations])
         organizer.required = True
         organizer.empty_label = None
+
+
+class BreachAnswerForm(forms.Form):
+    text = forms.CharField(max_length=1500, widget=forms.Textarea(attrs={"rows": 2}), label="Your answer",
+                           error_messages={"required": "Write an answer before sending it."})

@@ -3,8 +3,11 @@ self-declared or unknown (never guessed); a roster of women experts who opted in
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -23,6 +26,32 @@ class PanelPledge(models.Model):
 
     def __str__(self) -> str:
         return f"Panel pledge of {self.user}"
+
+
+class PanelPolicy(models.Model):
+    """The secretariat's tokenism rule (one row): a panel below the threshold share of women, or with a
+    single woman if so set, is token."""
+
+    threshold = models.DecimalField(max_digits=5, decimal_places=1, default=Decimal("30.0"),
+                                    validators=[MinValueValidator(Decimal("0.1")), MaxValueValidator(100)],
+                                    help_text="Women's share (%) below which a panel is token.")
+    single_woman_is_token = models.BooleanField(
+        default=True, help_text="A single woman among three speakers or more is token.")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name_plural = "panel policy"
+
+    def __str__(self) -> str:
+        single = ", a single woman is token" if self.single_woman_is_token else ""
+        return f"Token below {self.threshold}% women{single}"
+
+    @classmethod
+    def current(cls) -> panels.Policy:
+        found = cls.objects.order_by("pk").first()
+        if found is None:
+            return panels.Policy()
+        return panels.Policy(float(found.threshold), found.single_woman_is_token)
 
 
 class Event(models.Model):
@@ -64,6 +93,10 @@ class Panel(models.Model):
     def flag(self) -> str:
         return panels.panel_flag(self.genders())
 
+    def balance(self, policy: panels.Policy | None = None) -> str:
+        """all_male, token, balanced, uncertain or empty under the secretariat's panel policy."""
+        return panels.balance(self.genders(), policy or PanelPolicy.current())
+
 
 class Speaker(models.Model):
     class Gender(models.TextChoices):
@@ -102,3 +135,19 @@ class Expert(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class BreachAnswer(models.Model):
+    """A pledge-taker's public answer to one breach: his seat on an all-male or token panel."""
+
+    panel = models.ForeignKey(Panel, on_delete=models.CASCADE, related_name="breach_answers")
+    partner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    text = models.TextField(max_length=1500)
+    answered_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["answered_at"]
+        constraints = [models.UniqueConstraint(fields=["panel", "partner"], name="one_answer_per_breach")]
+
+    def __str__(self) -> str:
+        return f"Answer of {self.partner} on {self.panel}"

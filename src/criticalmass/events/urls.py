@@ -11,4 +11,5 @@ urlpatterns = [
     path("events/<slug:slug>/edit/", views.event_form, name="event_edit"),
     path("events/tallies/<slug:name>.csv", views.tallies_csv, name="tallies_csv"),
     path("events/<slug:slug>/", views.event, name="event"),
+    path("events/panels/<int:pk>/answer/", views.breach_answer, name="breach_answer"),
 ]

@@ -8,15 +8,15 @@ from django.db import IntegrityError, transaction
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from criticalmass.core import membership
 from criticalmass.core.models import Role, User, audit
 from criticalmass.core.permissions import role_required
 from criticalmass.core.sections import sections_for
 from criticalmass.events import queries
-from criticalmass.events.forms import EventForm, PledgeForm
-from criticalmass.events.models import Event, PanelPledge
+from criticalmass.events.forms import BreachAnswerForm, EventForm, PledgeForm
+from criticalmass.events.models import BreachAnswer, Event, Panel, PanelPledge, PanelPolicy
 from criticalmass.figures.csv import csv_response
 
 
@@ -38,8 +38,9 @@ def events(request: HttpRequest) -> HttpResponse:
 def event(request: HttpRequest, slug: str) -> HttpResponse:
     found = get_object_or_404(queries.events(), slug=slug)
     upcoming = found.date >= timezone.localdate()
-    rows = [(panel, panel.flag(), queries.suggestions(panel) if upcoming and panel.flag() != "ok" else [])
-            for panel in found.panels.all()]
+    policy = PanelPolicy.current()
+    rows = [(panel, flag, queries.suggestions(panel) if upcoming and flag != "balanced" else [])
+            for panel in found.panels.all() for flag in [panel.balance(policy)]]
     return render(request, "events/event.html", {"event": found, "panels": rows, "upcoming": upcoming,
                                                  "tally": queries.event_tally(found),
                                                  "can_edit": request.user.is_authenticated and
@@ -51,6 +52,7 @@ def event(request: HttpRequest, slug: str) -> HttpResponse:
 def tallies(request: HttpRequest) -> HttpResponse:
     return render(request, "events/tallies.html", {
         "coalition": queries.coalition_tally(), "partners": queries.partner_tallies(),
+        "breaches": queries.breaches(), "policy": PanelPolicy.current(),
         "pledges": PanelPledge.objects.select_related("user").order_by("taken_at"),
     })
 
@@ -61,6 +63,8 @@ def tallies_csv(request: HttpRequest, name: str) -> HttpResponse:
         rows, columns = [queries.coalition_tally()], queries.TALLY_COLUMNS
     elif name == "partners":
         rows, columns = queries.partner_tallies(), ["partner", "pledged", *queries.TALLY_COLUMNS]
+    elif name == "breaches":
+        rows, columns = queries.breaches(), queries.BREACH_COLUMNS
     else:
         raise Http404(f"There is no table '{name}' here.")
     cells = [[row[c] for c in columns] for row in rows]
@@ -108,3 +112,28 @@ def pledge(request: HttpRequest) -> HttpResponse:
         return redirect("events:tallies")
     return render(request, "events/pledge.html", {"form": form, "taken": taken},
                   status=400 if form.errors else 200)
+
+
+@role_required(Role.PARTNER)
+@require_POST
+def breach_answer(request: HttpRequest, pk: int) -> HttpResponse:
+    """A pledge-taker answers publicly, once, his seat on an all-male or token panel."""
+    partner: User = request.user  # type: ignore[assignment]
+    panel = get_object_or_404(Panel, pk=pk)
+    if not any(row["panel_id"] == panel.pk for row in queries.breaches(partner)):
+        raise PermissionDenied("You can answer only for a panel you sat on after taking the pledge, "
+                               "flagged all-male or token.")
+    form = BreachAnswerForm(request.POST)
+    back = redirect("charter:partner", partner.slug)
+    if not form.is_valid():
+        messages.error(request, " ".join(str(e) for e in form.errors["text"]))
+        return back
+    try:
+        with transaction.atomic():
+            made = BreachAnswer.objects.create(panel=panel, partner=partner, text=form.cleaned_data["text"])
+            audit("events.breach_answered", f"events.breachanswer:{made.pk}", user=partner)
+    except IntegrityError:
+        messages.info(request, "You have already answered for this panel; your answer is shown beside it.")
+        return back
+    messages.success(request, "Your answer is published beside the flag.")
+    return back

@@ -64,3 +64,41 @@ def suggest(experts: Iterable[tuple[int, str, str]], topic: str, language: str) 
         if overlap or not wanted:
             scored.append((-overlap, expert_id))
     return [expert_id for _, expert_id in sorted(scored)]
+
+
+# ---- Tokenism: the balance of a panel under the secretariat's policy ---------------------------------
+
+BALANCES = ("empty", "all_male", "token", "balanced", "uncertain")
+BREACHES = frozenset({"all_male", "token"})
+
+
+@dataclass(frozen=True)
+class Policy:
+    """Below `threshold` percent women, or (if `single_woman_is_token`) one woman among three speakers or
+    more, a panel is token (one woman beside one man is parity, not tokenism)."""
+
+    threshold: float = 30.0
+    single_woman_is_token: bool = True
+
+
+def token_or_balanced(women: int, speakers: int, policy: Policy) -> str:
+    """The label of a panel whose every gender is known: `women` women among `speakers`."""
+    if women == 0 or 100 * women < policy.threshold * speakers:
+        return "token"
+    if policy.single_woman_is_token and women == 1 and speakers > 2:
+        return "token"
+    return "balanced"
+
+
+def balance(genders: Sequence[str], policy: Policy = Policy()) -> str:
+    """"empty", "all_male" (every speaker a declared man), "token", "balanced", or "uncertain" when the
+    undeclared genders decide it: the label holds however the unknown speakers would declare (the
+    label can only improve as women are added, so the two extremes decide)."""
+    if not genders:
+        return "empty"
+    if all(g == "man" for g in genders):
+        return "all_male"
+    women, unknown = sum(g == "woman" for g in genders), sum(g == "unknown" for g in genders)
+    fewest = token_or_balanced(women, len(genders), policy)
+    most = token_or_balanced(women + unknown, len(genders), policy)
+    return fewest if fewest == most else "uncertain"

@@ -93,6 +93,6 @@ def seed(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
 
 
 class Migration(migrations.Migration):
-    dependencies = [("hub", "0003_seed")]
+    dependencies = [("hub", "0004_story_consent")]
 
     operations = [migrations.RunPython(seed, migrations.RunPython.noop)]
