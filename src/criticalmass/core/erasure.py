@@ -24,6 +24,7 @@ from simple_history.models import registered_models
 
 from criticalmass.core.models import User
 
+
 def history_of(model: type[models.Model]) -> type[models.Model] | None:
     """The model's historical model, or None (a registered many-to-many through table has none)."""
     manager = getattr(model._meta, "simple_history_manager_attribute", "history")
