@@ -229,6 +229,7 @@ def negotiations(request: HttpRequest, slug: str | None = None) -> HttpResponse:
         "process": process, "policy": policy, "floor": floor, "tables": tables, "page": page,
         "columns": columns, "conflicts": queries.negotiations_with_agreements() if process is None else None,
         "not_coded": listed.not_coded, "listed": listed.listed, "coded": listed.coded,
+        "panels": process_sections(process) if process else [],
         "chart": charts.chart("count_bars", tables["overview"], description, label_key="role",
                               value_label=f"Agreements with at least {floor} women (%)"),
     })
