@@ -24,9 +24,11 @@ from ninja.operation import Operation
 import criticalmass
 from criticalmass.agreements.api import router as agreements_router
 from criticalmass.api_common import BadCursor, error_body
+from criticalmass.awards.api import router as awards_router
 from criticalmass.briefings.api import router as briefings_router
 from criticalmass.charter.api import router as charter_router
 from criticalmass.events.api import router as events_router
+from criticalmass.grants.api import router as grants_router
 from criticalmass.hub.api import router as hub_router
 from criticalmass.parity.api import router as parity_router
 from criticalmass.protection.api import router as protection_router
@@ -162,3 +164,5 @@ api.add_router("/watchdog/", watchdog_router, tags=["watchdog"])
 api.add_router("/hub/", hub_router, tags=["hub"])
 api.add_router("/protection/", protection_router, tags=["protection"])
 api.add_router("/briefings/", briefings_router, tags=["briefings"])
+api.add_router("/grants/", grants_router, tags=["grants"])
+api.add_router("/awards/", awards_router, tags=["awards"])

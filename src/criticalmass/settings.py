@@ -87,6 +87,8 @@ INSTALLED_APPS = [
     "criticalmass.watchdog",
     "criticalmass.protection",
     "criticalmass.importers",
+    "criticalmass.grants",
+    "criticalmass.awards",
     "django_prometheus",
 ]
 
@@ -360,3 +362,10 @@ CACHES = {
     if CRITICALMASS_REDIS_URL else
     {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "criticalmass_cache"}
 }
+
+# Files members upload (grantees' receipts), outside the web root; served only through views that check
+# who may see them (grants:receipt).
+UPLOAD_DIR = Path(os.environ.get("CRITICALMASS_UPLOAD_DIR") or VAR_DIR / "uploads")
+# The coalition as an IATI publisher, for the grants export (/grants/iati.xml, export-grants-iati).
+IATI_PUBLISHER_REF = os.environ.get("CRITICALMASS_IATI_PUBLISHER_REF", "XI-CRITICALMASS")
+IATI_PUBLISHER_NAME = os.environ.get("CRITICALMASS_IATI_PUBLISHER_NAME", "Critical Mass coalition")

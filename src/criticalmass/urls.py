@@ -16,6 +16,8 @@ urlpatterns = [
     path("hub/", include("criticalmass.hub.urls")),
     path("protection/", include("criticalmass.protection.urls")),
     path("briefings/", include("criticalmass.briefings.urls")),
+    path("grants/", include("criticalmass.grants.urls")),
+    path("awards/", include("criticalmass.awards.urls")),
     path("accounts/", include("criticalmass.core.urls")),
     path("secretariat/", include("criticalmass.core.secretariat_urls")),
     path("admin/", admin.site.urls),
