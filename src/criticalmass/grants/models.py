@@ -35,7 +35,8 @@ class Call(models.Model):
     title = models.CharField(max_length=300)
     description = models.TextField(max_length=5000)
     currency = models.CharField(max_length=3, help_text="ISO 4217, e.g. USD.")
-    budget = models.DecimalField(max_digits=14, decimal_places=2, validators=POSITIVE, help_text="What the call may grant in all.")
+    budget = models.DecimalField(max_digits=14, decimal_places=2, validators=POSITIVE,
+                                 help_text="What the call may grant in all.")
     max_per_grant = models.DecimalField(max_digits=14, decimal_places=2, validators=POSITIVE)
     open_to_students = models.BooleanField(default=True)
     open_to_clubs = models.BooleanField(default=True, help_text="University or youth clubs.")

@@ -9,8 +9,9 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from criticalmass.core.models import Role, User, audit
@@ -182,7 +183,9 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(*APPLICANT_ROLES)
 @require_http_methods(["GET", "HEAD", "POST"])
 def report(request: HttpRequest, pk: int) -> HttpResponse:
-    found = get_object_or_404(Application.objects.select_related("call"), pk=pk, applicant=request.user)
+    found = get_object_or_404(Application.objects.select_related("call"), pk=pk)
+    if found.applicant_id != member(request).pk:
+        raise PermissionDenied("This grant is not yours to report on.")
     if found.status != Application.Status.FUNDED:
         raise PermissionDenied("Only a funded grant is reported on.")
     existing = GrantReport.objects.filter(application=found).first()
@@ -228,7 +231,8 @@ def receipt(request: HttpRequest, pk: int) -> HttpResponse:
     if not path.is_file():
         raise Http404("The file is missing from the upload folder; tell the secretariat.")
     audit("grants.receipt_read", f"grants.receipt:{found.pk}", user=user)
-    response = FileResponse(path.open("rb"), as_attachment=True, filename=found.original_name,
-                            content_type=found.content_type)
+    # Read whole (receipts are at most lib.limits.MAX_UPLOAD): always a download, never shown inline.
+    response = HttpResponse(path.read_bytes(), content_type=found.content_type)
+    response["Content-Disposition"] = content_disposition_header(True, found.original_name)
     response["X-Content-Type-Options"] = "nosniff"
-    return response  # type: ignore[return-value]  # a FileResponse streams; the decorators pass it on
+    return response
