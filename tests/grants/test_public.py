@@ -1,0 +1,41 @@
+"""The public grants list (page, CSV, API) shows who received what for what, and nothing undecided."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from tests.grants.world import build_grants
+
+
+@pytest.fixture
+def grants(db, upload_dir, personas):
+    return build_grants(personas["advocate"], personas["secretariat"])
+
+
+def test_it_lists_funded_grants_and_no_waiting_application(client_as, grants):
+    page = client_as(None).get("/grants/").content.decode()
+    assert "Campus dialogues" in page and "1000.00 USD" in page and "Accra Peace Club" in page
+    assert "Radio for women mediators" not in page  # waiting: not public
+    assert client_as(None).get("/grants/9001/").status_code == 404
+
+
+def test_it_writes_the_same_grants_to_the_csv(client_as, grants):
+    rows = list(csv.DictReader(io.StringIO(client_as(None).get("/grants/grants.csv").content.decode())))
+    assert [(r["grantee"], r["project"], r["amount"], r["currency"], r["reported"]) for r in rows] == [
+        ("Accra Peace Club", "Campus dialogues", "1000.00", "USD", "True")]
+
+
+def test_it_answers_the_grants_and_calls_in_the_api(client_as, grants):
+    items = client_as(None).get("/api/grants/grants").json()["items"]
+    found = [(i["project"], i["amount"], i["currency"]) for i in items]
+    assert found == [("Campus dialogues", "1000.00", "USD")]
+    call = client_as(None).get("/api/grants/calls").json()["items"][0]
+    assert (call["budget"], call["awarded"], call["remaining"]) == ("5000.00", "1000.00", "4000.00")
+
+
+def test_it_shows_a_grants_public_page_with_its_report_but_no_receipt_link(client_as, grants):
+    page = client_as(None).get("/grants/9002/").content.decode()
+    assert "Six dialogues held." in page and "980.00 USD" in page and "/grants/receipts/" not in page
