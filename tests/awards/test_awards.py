@@ -86,9 +86,8 @@ def two_nominations(personas, organisations, round_, category):
 
 
 def mark(client, nomination, round_, values, **extra):
-    criteria = list(round_.criteria.all())
-    return client.post(f"/awards/nominations/{nomination.pk}/mark/", {
-        "no_conflict": "on", **{f"criterion_{c.pk}": v for c, v in zip(criteria, values, strict=True)}, **extra})
+    marks = {f"criterion_{c.pk}": v for c, v in zip(round_.criteria.all(), values, strict=True)}
+    return client.post(f"/awards/nominations/{nomination.pk}/mark/", {"no_conflict": "on", **marks, **extra})
 
 
 def test_it_excludes_a_juror_of_the_nominees_organisation(client_as, round_, two_nominations):
