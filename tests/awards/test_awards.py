@@ -165,3 +165,13 @@ def test_it_shows_no_laureate_of_an_unpublished_round(client_as, personas, round
     services.decide(round_, category, two_nominations[0], "Highest score.", personas["secretariat"])
     assert client_as(None).get("/api/awards/laureates").json()["items"] == []
     assert "Highest score." not in client_as(None).get("/awards/").content.decode()
+
+
+def test_it_answers_a_decision_for_an_unknown_category_with_404(client_as, round_):
+    response = client_as("secretariat").post(f"/awards/{round_.slug}/decide/", {"category": "abc"})
+    assert response.status_code == 404 and not Decision.objects.exists()
+
+
+def test_it_gives_a_member_the_nominations_they_made(client_as, two_nominations):
+    data = client_as("advocate").get("/accounts/data.json").json()
+    assert [n["nominee"] for n in data["nominations_made"]] == ["partner", "another_partner"]

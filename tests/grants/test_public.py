@@ -39,3 +39,9 @@ def test_it_answers_the_grants_and_calls_in_the_api(client_as, grants):
 def test_it_shows_a_grants_public_page_with_its_report_but_no_receipt_link(client_as, grants):
     page = client_as(None).get("/grants/9002/").content.decode()
     assert "Six dialogues held." in page and "980.00 USD" in page and "/grants/receipts/" not in page
+
+
+def test_it_gives_a_member_their_grant_applications(client_as, grants):
+    data = client_as("advocate").get("/accounts/data.json").json()
+    assert sorted((a["project"], a["status"]) for a in data["grant_applications"]) == [
+        ("Campus dialogues", "funded"), ("Radio for women mediators", "submitted")]

@@ -127,7 +127,9 @@ def decide(request: HttpRequest, slug: str) -> HttpResponse:
     found = get_object_or_404(Round, slug=slug)
     status = 200
     if request.method == "POST":
-        category = get_object_or_404(Category, round=found, pk=request.POST.get("category") or 0)
+        category_id = request.POST.get("category", "")
+        category = get_object_or_404(Category, round=found,
+                                     pk=int(category_id) if category_id.isdigit() else 0)
         form = DecisionForm(request.POST, category=category)
         if form.is_valid():
             try:
