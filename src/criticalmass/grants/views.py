@@ -233,6 +233,6 @@ def receipt(request: HttpRequest, pk: int) -> HttpResponse:
     audit("grants.receipt_read", f"grants.receipt:{found.pk}", user=user)
     # Read whole (receipts are at most lib.limits.MAX_UPLOAD): always a download, never shown inline.
     response = HttpResponse(path.read_bytes(), content_type=found.content_type)
-    response["Content-Disposition"] = content_disposition_header(True, found.original_name)
+    response["Content-Disposition"] = content_disposition_header(True, found.original_name) or "attachment"
     response["X-Content-Type-Options"] = "nosniff"
     return response
