@@ -175,3 +175,17 @@ def test_it_answers_a_decision_for_an_unknown_category_with_404(client_as, round
 def test_it_gives_a_member_the_nominations_they_made(client_as, two_nominations):
     data = client_as("advocate").get("/accounts/data.json").json()
     assert [n["nominee"] for n in data["nominations_made"]] == ["partner", "another_partner"]
+
+
+def test_it_opens_the_demo_round_once_with_the_demo_reviewer_on_its_jury(db, capsys):
+    from django.core.management import call_command
+
+    from criticalmass.awards.models import Round
+    from criticalmass.core.models import Role, User
+
+    reviewer = User.objects.create_user(username="demo-reviewer", roles=[Role.REVIEWER])
+    call_command("create_demo_round")
+    call_command("create_demo_round")
+    demo = Round.objects.get()
+    assert demo.taking_nominations() and list(demo.jurors.values_list("user", flat=True)) == [reviewer.pk]
+    assert "exists; nothing changed" in capsys.readouterr().out

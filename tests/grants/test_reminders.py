@@ -42,3 +42,13 @@ def test_it_sends_nothing_long_before_the_deadline(call, grant):
 def test_it_runs_as_a_command(call, grant, capsys):
     call_command("send_grant_reminders", "--days-before", "365")
     assert "Sent 1 grant reminder(s)" in capsys.readouterr().out
+
+
+def test_it_opens_the_demo_call_once(db, capsys):
+    from criticalmass.grants.models import Call
+
+    call_command("create_demo_call")
+    call_command("create_demo_call")
+    demo = Call.objects.get()
+    assert demo.is_open() and demo.rubric.count() == 3
+    assert "exists; nothing changed" in capsys.readouterr().out
