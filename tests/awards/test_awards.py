@@ -189,3 +189,11 @@ def test_it_opens_the_demo_round_once_with_the_demo_reviewer_on_its_jury(db, cap
     demo = Round.objects.get()
     assert demo.taking_nominations() and list(demo.jurors.values_list("user", flat=True)) == [reviewer.pk]
     assert "exists; nothing changed" in capsys.readouterr().out
+
+
+def test_it_keeps_a_jurors_earlier_marks_in_the_history(client_as, round_, two_nominations):
+    _, other = two_nominations
+    mark(client_as("reviewer"), other, round_, ["6", "6"])
+    mark(client_as("reviewer"), other, round_, ["9", "9"])
+    # created at 6, removed at 6 when replaced, created at 9: for both criteria
+    assert sorted(str(m.value) for m in Mark.history.all()) == ["6.00"] * 4 + ["9.00"] * 2

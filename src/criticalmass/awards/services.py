@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from criticalmass.awards.models import (
     Category,
@@ -79,8 +80,9 @@ def save_marks(nomination: Nomination, juror: User, *, conflict: bool, note: str
                                              defaults={"conflict": conflict, "note": note})
         Mark.objects.filter(nomination=nomination, juror=juror).delete()
         if not conflict:
-            Mark.objects.bulk_create(Mark(nomination=nomination, juror=juror, criterion=criterion, value=v)
-                                     for criterion, v in marks.items())
+            # With history: a juror's changed marks stay readable as they were (simple-history).
+            bulk_create_with_history([Mark(nomination=nomination, juror=juror, criterion=criterion, value=v)
+                                      for criterion, v in marks.items()], Mark)
         audit("awards.marked", f"awards.nomination:{nomination.pk}", user=juror,
               detail={"conflict": conflict})
 
