@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from criticalmass.core.models import Membership
 from criticalmass.grants import services
-from criticalmass.grants.models import Application, Review
+from criticalmass.grants.models import Application, Review, ReviewScore
 from tests.grants.world import build_call, make_application
 
 
@@ -116,3 +116,11 @@ def test_it_never_grants_more_than_the_budget_whatever_the_decisions(personas, d
             services.decide(application.pk, fund=fund, amount=amount, reason="Decided.",
                             by=personas["secretariat"])
     assert call.awarded() <= call.budget and call.remaining() >= 0
+
+
+def test_it_keeps_a_reviewers_replaced_scores_in_the_history(client_as, call, application):
+    client = client_as("reviewer")
+    client.post(f"/grants/applications/{application.pk}/review/", review_form(call))
+    client.post(f"/grants/applications/{application.pk}/review/", review_form(call, **{
+        f"item_{call.rubric.first().pk}": "1"}))
+    assert sorted(s.score for s in ReviewScore.history.all()) == [1, 3, 3, 3, 5, 5]

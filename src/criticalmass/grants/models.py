@@ -179,6 +179,7 @@ class ReviewScore(models.Model):
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="scores")
     item = models.ForeignKey(RubricItem, on_delete=models.PROTECT, related_name="+")
     score = models.PositiveSmallIntegerField(validators=[MaxValueValidator(100)])
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["review", "item"]

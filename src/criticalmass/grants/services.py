@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from criticalmass.core import membership
 from criticalmass.core.models import Role, User, audit
@@ -77,8 +78,9 @@ def save_review(application: Application, reviewer: User, *, conflict: bool, com
                                                     defaults={"conflict": conflict, "comment": comment})
         review.scores.all().delete()
         if not conflict:
-            ReviewScore.objects.bulk_create(ReviewScore(review=review, item=item, score=value)
-                                            for item, value in scores.items())
+            # With history: a reviewer's replaced scores stay readable as they were (simple-history).
+            bulk_create_with_history([ReviewScore(review=review, item=item, score=value)
+                                      for item, value in scores.items()], ReviewScore)
         audit("grants.reviewed", f"grants.application:{application.pk}", user=reviewer,
               detail={"conflict": conflict})
     return review
