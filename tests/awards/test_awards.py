@@ -197,3 +197,32 @@ def test_it_keeps_a_jurors_earlier_marks_in_the_history(client_as, round_, two_n
     mark(client_as("reviewer"), other, round_, ["9", "9"])
     # created at 6, removed at 6 when replaced, created at 9: for both criteria
     assert sorted(str(m.value) for m in Mark.history.all()) == ["6.00"] * 4 + ["9.00"] * 2
+
+
+def test_it_counts_no_marks_of_a_juror_removed_from_the_jury(client_as, personas, round_, category,
+                                                             two_nominations):
+    _, other = two_nominations
+    mark(client_as("reviewer"), other, round_, ["6", "6"])
+    round_.jurors.filter(user=personas["reviewer"]).delete()
+    assert [s.score for s in services.standings(round_, category)] == [None, None]
+
+
+def test_it_computes_the_standings_in_as_many_queries_whatever_the_marks(round_, category, two_nominations):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from criticalmass.core.models import Role, User
+
+    criteria = list(round_.criteria.all())
+    with CaptureQueriesContext(connection) as unmarked:
+        services.standings(round_, category)
+    for number in range(5):
+        juror = User.objects.create_user(username=f"juror{number}", roles=[Role.REVIEWER])
+        round_.jurors.create(user=juror)
+        for nomination in two_nominations:
+            services.save_marks(nomination, juror, conflict=False, note="",
+                                marks={c: Decimal(number + 5) for c in criteria})
+    with CaptureQueriesContext(connection) as marked:
+        services.standings(round_, category)
+    # each juror's organisations are read once, whatever the number of nominees and marks
+    assert len(marked) <= len(unmarked) + 5

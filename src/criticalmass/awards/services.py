@@ -87,12 +87,13 @@ def save_marks(nomination: Nomination, juror: User, *, conflict: bool, note: str
               detail={"conflict": conflict})
 
 
-def score_of(nomination: Nomination, weights: dict[int, Decimal]) -> Decimal | None:
-    """The nomination's score from the marks of jurors without a conflict (automatic or declared)."""
-    declared = set(Declaration.objects.filter(nomination=nomination, conflict=True).values_list("juror_id",
-                                                                                               flat=True))
-    marks = [(m.juror_id, m.criterion_id, m.value) for m in nomination.marks.select_related("juror")
-             if m.juror_id not in declared and juror_conflict(m.juror, nomination) is None]
+def score_of(nomination: Nomination, weights: dict[int, Decimal], jurors: dict[int, User]) -> Decimal | None:
+    """The nomination's score from the marks of the round's jurors (`jurors` by id), leaving out every
+    juror with a conflict, automatic or declared."""
+    declared = {d.juror_id for d in nomination.declarations.all() if d.conflict}
+    counted = {pk for pk, juror in jurors.items()
+               if pk not in declared and juror_conflict(juror, nomination) is None}
+    marks = [(m.juror_id, m.criterion_id, m.value) for m in nomination.marks.all() if m.juror_id in counted]
     return awards.score(marks, weights)
 
 
@@ -105,8 +106,10 @@ class Standing:
 
 def standings(round_: Round, category: Category) -> list[Standing]:
     weights = {c.pk: c.weight for c in round_.criteria.all()}
-    nominations = list(category.nominations.select_related("nominee", "organization"))
-    scores = {n.pk: score_of(n, weights) for n in nominations}
+    jurors = {u.pk: u for u in User.objects.filter(pk__in=round_.jurors.values("user"))}
+    nominations = list(category.nominations.select_related("nominee", "organization")
+                       .prefetch_related("marks", "declarations"))
+    scores = {n.pk: score_of(n, weights, jurors) for n in nominations}
     top = set(awards.leaders(scores))
     ranked = sorted(nominations, key=lambda n: (scores[n.pk] is None, -(scores[n.pk] or 0), n.pk))
     return [Standing(n, scores[n.pk], n.pk in top) for n in ranked]
