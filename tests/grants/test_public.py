@@ -45,3 +45,26 @@ def test_it_gives_a_member_their_grant_applications(client_as, grants):
     data = client_as("advocate").get("/accounts/data.json").json()
     assert sorted((a["project"], a["status"]) for a in data["grant_applications"]) == [
         ("Campus dialogues", "funded"), ("Radio for women mediators", "submitted")]
+
+
+def test_it_lists_grants_in_as_many_queries_however_many_there_are(client_as, personas, grants):
+    from decimal import Decimal
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from criticalmass.grants.models import Application
+    from tests.grants.world import make_application
+
+    def queries(url: str) -> int:
+        client = client_as(None)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    urls = ["/grants/", "/grants/grants.csv", "/api/grants/grants", "/grants/iati.xml"]
+    few = [queries(url) for url in urls]
+    for number in range(30):
+        make_application(grants, personas["advocate"], title=f"Grant {number}", lines=("10",),
+                         status=Application.Status.FUNDED, amount_awarded=Decimal(10))
+    assert [queries(url) for url in urls] == few
