@@ -193,3 +193,10 @@ def empty_cache(request):
             request.getfixturevalue(database)  # the database first, then the cache in it
             cache.clear()
             return
+
+
+@pytest.fixture
+def upload_dir(settings, tmp_path) -> Path:
+    """CRITICALMASS_UPLOAD_DIR in a temporary folder: uploads made in a test go there."""
+    settings.UPLOAD_DIR = tmp_path / "uploads"
+    return settings.UPLOAD_DIR

@@ -26,14 +26,14 @@ LAYERS: list[set[str]] = [
     {ROOT, "lib"},  # lib: plain Python, typed; no Django, nothing of criticalmass but lib
     {"core", "api_common"},  # the foundation: accounts, countries, sources, audit, panels; API errors
     {"figures"},  # the neutral figure kit: tables, citations, CSV, charts
-    {"parity", "events", "protection", "parliaments"},  # domain apps that need only the foundation
+    {"parity", "events", "protection", "parliaments", "grants"},  # domain apps needing only the foundation
     {"agreements"},  # agreements and mandates, read against parity's processes
     {"watchdog"},  # plans and laws, with the agreements' mandate figures
     {"charter", "hub", "reviews"},  # commitments on processes, plans and events; evidence and search over
     # all; the gender review of documents linked to plans and processes
     {"trainings"},  # trainings in cycles and dialogues, whose agreed actions link to charter commitments
     {"doors"},  # decision-makers, meeting requests and reprisals; promises may become commitments
-    {"briefings"},  # briefings drawn from every domain and the hub
+    {"briefings", "awards"},  # briefings from every domain and the hub; awards from charter and events
     {"importers"},  # write the public datasets into the domain apps' models; no app imports them
     {"api", "urls", "settings", "cli", "wsgi"},  # the project level: may import anything
 ]

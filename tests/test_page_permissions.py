@@ -7,10 +7,13 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from tests.agreements.world import build_agreements
+from tests.awards.world import build_awards
+from tests.awards.world import publish as publish_round
 from tests.charter.world import build_charter, build_consultation, build_public_record
 from tests.conftest import MEMBER_PERSONAS, PERSONAS
 from tests.doors.world import build_doors, build_posts, mission
 from tests.events.world import build_breach, build_events
+from tests.grants.world import build_grants
 from tests.hub.world import build_hub
 from tests.parity.pages_world import build_operations, build_talks
 from tests.reviews.world import build_reviews
@@ -227,6 +230,34 @@ PUBLIC_PAGES.update({
     "reviews:documents_csv": "/gender-review/documents.csv",
     "reviews:document": "/gender-review/documents/draft-policy/",
 })
+PUBLIC_PAGES.update({
+    "grants:calls": "/grants/",
+    "grants:grants_csv": "/grants/grants.csv",
+    "grants:iati": "/grants/iati.xml",
+    "grants:call": "/grants/calls/open-call/",
+    "grants:grant": "/grants/9002/",
+    "awards:rounds": "/awards/",
+    "awards:laureates_csv": "/awards/laureates.csv",
+    "awards:round": "/awards/open-round/",
+})
+# Grants and awards: the advocate applied (application 9001 waits, 9002 is funded, receipt 9001 is
+# hers); the reviewer sits on the round's jury; nomination 9001 is of a partner of no persona's
+# organisation. Per-object rules (another applicant, a juror's conflict) are in tests/grants/, tests/awards/.
+ROLE_PAGES.update({
+    "grants:apply": ("/grants/calls/open-call/apply/", "get", {"advocate", "visitor"}),
+    "grants:mine": ("/grants/mine/", "get", {"advocate", "visitor"}),
+    "grants:review_list": ("/grants/review/", "get", {"reviewer", "secretariat"}),
+    "grants:application": ("/grants/applications/9001/", "get", {"advocate", "reviewer", "secretariat"}),
+    "grants:review": ("/grants/applications/9001/review/", "get", {"reviewer"}),
+    "grants:decide": ("/grants/applications/9001/decide/", "post", {"secretariat"}),
+    "grants:report": ("/grants/applications/9002/report/", "get", {"advocate"}),
+    "grants:receipt": ("/grants/receipts/9001/", "get", {"advocate", "secretariat"}),
+    "awards:nominate": ("/awards/open-round/nominate/", "get", {"partner", "advocate", "reviewer"}),
+    "awards:jury": ("/awards/open-round/jury/", "get", {"reviewer"}),
+    "awards:mark": ("/awards/nominations/9001/mark/", "get", {"reviewer"}),
+    "awards:decide": ("/awards/open-round/decide/", "get", {"secretariat"}),
+    "awards:publish": ("/awards/open-round/publish/", "post", {"secretariat"}),
+})
 ACCOUNT_PAGES = {"login": "/accounts/login/", "logout": "/accounts/logout/"}
 # For operators holding CRITICALMASS_METRICS_TOKEN only; to every persona the page does not exist.
 OPERATOR_PAGES = {"metrics": "/metrics"}
@@ -282,7 +313,9 @@ def named_patterns(resolver: URLResolver, namespace: str = "") -> set[str]:
 
 
 @pytest.fixture
-def world(make_mission, observe, source):
+def world(make_mission, observe, source, upload_dir):
+    publish_round(build_awards())
+    build_grants()
     build_operations(make_mission, observe)
     build_talks(source)
     build_agreements()
@@ -409,10 +442,14 @@ def role_page_url(address: str, personas, organisations) -> str:
 
 
 @pytest.mark.parametrize("name", sorted(ROLE_PAGES))
-def test_it_opens_each_role_page_only_to_its_roles(client_as, personas, organisations, name):
+def test_it_opens_each_role_page_only_to_its_roles(client_as, personas, organisations, name, request):
     address, method, allowed = ROLE_PAGES[name]
     url = role_page_url(address, personas, organisations)
     build_watchdog()
+    if name.startswith(("grants:", "awards:")):
+        request.getfixturevalue("upload_dir")
+        build_grants(personas["advocate"], personas["secretariat"])
+        build_awards(nominator=personas["advocate"], juror=personas["reviewer"])
     if name.startswith("agreements:"):
         build_agreements()
     if name.startswith("reviews:"):

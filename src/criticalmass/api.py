@@ -24,10 +24,12 @@ from ninja.operation import Operation
 import criticalmass
 from criticalmass.agreements.api import router as agreements_router
 from criticalmass.api_common import BadCursor, error_body
+from criticalmass.awards.api import router as awards_router
 from criticalmass.briefings.api import router as briefings_router
 from criticalmass.charter.api import router as charter_router
 from criticalmass.doors.api import router as doors_router
 from criticalmass.events.api import router as events_router
+from criticalmass.grants.api import router as grants_router
 from criticalmass.hub.api import router as hub_router
 from criticalmass.parity.api import router as parity_router
 from criticalmass.protection.api import router as protection_router
@@ -168,3 +170,5 @@ api.add_router("/briefings/", briefings_router, tags=["briefings"])
 api.add_router("/trainings/", trainings_router, tags=["trainings"])
 api.add_router("/doors/", doors_router, tags=["doors"])
 api.add_router("/reviews/", reviews_router, tags=["reviews"])
+api.add_router("/grants/", grants_router, tags=["grants"])
+api.add_router("/awards/", awards_router, tags=["awards"])

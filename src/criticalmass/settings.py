@@ -89,6 +89,8 @@ INSTALLED_APPS = [
     "criticalmass.doors",
     "criticalmass.importers",
     "criticalmass.trainings",
+    "criticalmass.grants",
+    "criticalmass.awards",
     "django_prometheus",
     "criticalmass.reviews",
 ]
@@ -426,3 +428,9 @@ SENSITIVE_RETENTION_MONTHS = env_int("CRITICALMASS_SENSITIVE_RETENTION_MONTHS", 
 if SENSITIVE_RETENTION_MONTHS < 1:
     raise ImproperlyConfigured("CRITICALMASS_SENSITIVE_RETENTION_MONTHS must be at least 1, "
                                f"got {SENSITIVE_RETENTION_MONTHS}")
+# Files members upload (grantees' receipts), outside the web root; served only through views that check
+# who may see them (grants:receipt).
+UPLOAD_DIR = Path(os.environ.get("CRITICALMASS_UPLOAD_DIR") or VAR_DIR / "uploads")
+# The coalition as an IATI publisher, for the grants export (/grants/iati.xml, export-grants-iati).
+IATI_PUBLISHER_REF = os.environ.get("CRITICALMASS_IATI_PUBLISHER_REF", "XI-CRITICALMASS")
+IATI_PUBLISHER_NAME = os.environ.get("CRITICALMASS_IATI_PUBLISHER_NAME", "Critical Mass coalition")

@@ -19,6 +19,8 @@ urlpatterns = [
     path("protection/", include("criticalmass.protection.urls")),
     path("briefings/", include("criticalmass.briefings.urls")),
     path("doors/", include("criticalmass.doors.urls")),
+    path("grants/", include("criticalmass.grants.urls")),
+    path("awards/", include("criticalmass.awards.urls")),
     path("accounts/", include("criticalmass.core.urls")),
     path("secretariat/", include("criticalmass.core.secretariat_urls")),
     path("trainings/", include("criticalmass.trainings.urls")),

@@ -20,6 +20,8 @@ MENU_SECTIONS: list[tuple[str, tuple[str, ...]]] = [
     ("charter", ("charter:",)),
     ("panels", ("events:",)),
     ("hub", ("hub:", "briefings:")),
+    ("grants", ("grants:",)),
+    ("awards", ("awards:",)),
 ]
 
 

@@ -51,3 +51,6 @@ def check_unpacked(path: Path) -> None:
             f"{path.name} is {path.stat().st_size / MB:,.1f} MB but unpacks to {unpacked / MB:,.0f} MB "
             f"({largest.filename}: {largest.file_size / MB:,.0f} MB), over the {MAX_UNPACKED // MB} MB a "
             "workbook may hold; refused before reading it")
+
+# Files members upload (a grantee's receipts and reports): photos or scans of paper, or PDFs.
+MAX_UPLOAD = 10 * MB
