@@ -75,7 +75,7 @@ def sqlite_env(tmp_path) -> dict[str, str]:
 
 
 def test_it_shares_the_cache_through_redis_when_configured(sqlite_env):
-    env = sqlite_env | {"CRITICALMASS_REDIS_URL": "redis://127.0.0.1:6379/15"}
+    env = sqlite_env | {"CRITICALMASS_REDIS_URL": "redis://127.0.0.1:6379/13"}
     code = ("from django.conf import settings; from django.core.cache import cache; "
             "cache.set('shared', 'yes'); print(settings.CACHES['default']['BACKEND'])")
     assert run_cli("shell", "-c", code, env=env).stdout.strip().splitlines()[-1].endswith("RedisCache")
