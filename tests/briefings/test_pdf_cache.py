@@ -9,7 +9,7 @@ from criticalmass.briefings import pdfs
 from criticalmass.core import data_version
 from tests.briefings.test_briefing import MISSION, unmiss  # noqa: F401 - the fixture
 
-QUERY = {"audience": "force-commander", "mission": "unmiss"}
+QUERY = {"audience": "force-commander", "mission": "unmiss", "language": "en"}  # as the view keys it
 
 
 def pdf(client, audience: str = "force-commander"):

@@ -52,7 +52,7 @@ def log_in(browser: Browser, base: str, username: str, second_factor: bool = Fal
     if second_factor:
         counter = next(iter(yield_hotp_counters_from_time()))
         page.locator("#id_code").fill(f"{hotp_value(SECRET, counter):06d}")
-        page.locator("button[type=submit]").first.click()
+        page.locator("main button[type=submit]").first.click()
         page.wait_for_load_state()
     return page
 

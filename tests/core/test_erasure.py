@@ -14,7 +14,9 @@ from criticalmass.reviews.models import Document
 def test_it_scrubs_every_model_registered_with_simple_history():
     registered = set(registered_models.values())
     assert {Practice, Document} <= registered
-    assert all(erasure.history_of(model) is not None for model in registered)
+    # every model has its history, but for the many-to-many through tables of a tracked relation
+    # (a cycle's questionnaire items), which are kept inside their owner's history
+    assert all(erasure.history_of(model) is not None for model in registered if not model._meta.auto_created)
 
 
 def test_it_reads_a_models_owner_and_personal_fields_and_rewrites_no_text_a_model_does_not_declare():

@@ -57,9 +57,11 @@ def test_it_counts_people_at_a_programmes_sessions_without_counts_below_five(cli
     assert (row["women"], row["men"], row["not_stated"], row["women_share"]) == (8, 12, None, 40.0)
 
 
-def test_it_reminds_a_trainer_once_when_a_follow_up_is_due(world, mailoutbox):
+def test_it_reminds_a_trainer_once_when_a_follow_up_is_due(world, mailoutbox,
+                                                           django_capture_on_commit_callbacks):
     assert send_training_reminders(dt.date(2026, 7, 8)) == (0, 0)  # 3 months answered, 6 not yet due
-    assert send_training_reminders(dt.date(2026, 7, 9)) == (1, 0)
+    with django_capture_on_commit_callbacks(execute=True):  # the outbox sends once committed
+        assert send_training_reminders(dt.date(2026, 7, 9)) == (1, 0)
     assert "/trainings/trainers/" in mailoutbox[0].body and mailoutbox[0].to == ["advocate@example.org"]
     assert send_training_reminders(dt.date(2026, 7, 10)) == (0, 1)
     assert Reminder.objects.filter(key__startswith="training-follow-up:").count() == 1
