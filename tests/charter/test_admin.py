@@ -61,3 +61,21 @@ def test_it_refuses_an_event_slug_that_is_another_pages_address(client_as):
         "slug": "tallies", "name": "Tallies", "date": "2027-03-01", "place": "", "url": ""})
     assert response.status_code == 200 and "is the address of another page" in response.content.decode()
     assert not Event.objects.exists()
+
+
+def test_it_freezes_the_goals_of_a_published_charter_version_in_the_admin(rf, personas):
+    from django.contrib.admin.sites import site
+    from django.utils import timezone
+
+    from criticalmass.charter.admin import CharterGoalInline
+    from criticalmass.charter.models import CharterVersion
+
+    inline = CharterGoalInline(CharterVersion, site)
+    request = rf.get("/admin/")
+    request.user = personas["secretariat"]
+    published = CharterVersion(number=8, title="Signed", text="t", published_at=timezone.now())
+    draft = CharterVersion(number=9, title="Draft", text="t")
+    assert not inline.has_add_permission(request, published)
+    assert not inline.has_change_permission(request, published)
+    assert not inline.has_delete_permission(request, published)
+    assert inline.has_change_permission(request, draft) and inline.has_add_permission(request, draft)

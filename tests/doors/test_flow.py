@@ -137,6 +137,20 @@ def test_it_publishes_the_anonymised_account_only_with_her_consent(client_as, pe
     assert lines[0] == "month,from_country,post,kind,asks,promises,kept" and lines[1].endswith(",3,0,0")
 
 
+def test_it_withdraws_the_public_account_when_the_broker_changes_what_it_shows(client_as, personas, post):
+    door = meet(client_as, personas, post)
+    client_as("advocate").post(f"/doors/requests/{door.pk}/consent/")
+    meeting = {"held_on": timezone.localdate().isoformat(), "attendees_by_role": "three women, a broker",
+               "names": "", "asks": 3, "notes": "Candid, and more", "with_civil_society": "on"}
+    client_as("partner").post(f"/doors/requests/{door.pk}/meeting/", meeting)  # private notes only
+    assert "3 asks" in client_as(None).get("/doors/accounts/").content.decode()
+    client_as("partner").post(f"/doors/requests/{door.pk}/meeting/", meeting | {"asks": 7})
+    page = client_as(None).get("/doors/accounts/").content.decode()
+    assert "7 asks" not in page and "3 asks" not in page  # withdrawn until she consents again
+    client_as("advocate").post(f"/doors/requests/{door.pk}/consent/")
+    assert "7 asks" in client_as(None).get("/doors/accounts/").content.decode()
+
+
 def test_it_records_a_reprisal_on_her_behalf_by_her_broker(client_as, personas, post):
     door = meet(client_as, personas, post)
     url = f"/doors/requests/{door.pk}/reprisals/new/"
@@ -145,3 +159,11 @@ def test_it_records_a_reprisal_on_her_behalf_by_her_broker(client_as, personas, 
     assert client_as("another_partner").post(url, data).status_code == 403
     assert client_as("partner").post(url, data).status_code == 302
     assert door.reprisals.get().recorded_by == personas["partner"]
+
+
+def test_it_refuses_to_mark_a_request_met_without_its_meeting(client_as, personas, post):
+    door = ask(client_as, post)
+    MeetingRequest.objects.filter(pk=door.pk).update(status="sent", broker=personas["partner"])
+    response = client_as("partner").post(f"/doors/requests/{door.pk}/log_meeting/")
+    assert response.status_code == 400 and "Record the meeting on its form" in response.content.decode()
+    assert MeetingRequest.objects.get(pk=door.pk).status == "sent"

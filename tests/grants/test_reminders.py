@@ -19,9 +19,10 @@ def grant(call, personas):
     return make_application(call, personas["advocate"], status="funded", amount_awarded=Decimal(800))
 
 
-def test_it_reminds_a_grantee_before_the_deadline_once(call, grant):
+def test_it_reminds_a_grantee_before_the_deadline_once(call, grant, django_capture_on_commit_callbacks):
     near = call.report_deadline - dt.timedelta(days=3)
-    assert send_grant_reminders(near) == (1, 0)
+    with django_capture_on_commit_callbacks(execute=True):  # the outbox sends once committed
+        assert send_grant_reminders(near) == (1, 0)
     assert send_grant_reminders(near) == (0, 1)
     assert len(mail.outbox) == 1 and f"/grants/applications/{grant.pk}/report/" in mail.outbox[0].body
     assert mail.outbox[0].to == ["advocate@example.org"]

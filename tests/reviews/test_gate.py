@@ -161,3 +161,17 @@ def test_it_names_the_reviewer_only_to_those_in_the_review(client_as, draft, per
     url = f"/gender-review/documents/{draft.slug}/"
     assert "Adviser Amal" not in client_as(None).get(url).content.decode()
     assert "Adviser Amal" in client_as("partner").get(url).content.decode()  # the submitter
+
+
+def test_it_lets_a_member_attribute_a_document_to_her_own_organisations_only(client_as, personas,
+                                                                             organisations):
+    his = {o.pk for o in personas["partner"].organizations.all()}
+    mine = personas["partner"].organizations.first()
+    other = next(o for o in organisations.values() if o.pk not in his)
+    refused = client_as("partner").post("/gender-review/submit/", {
+        "kind": "other", "title": "Not ours", "url": "https://example.org/d", "organization": other.pk})
+    assert refused.status_code == 400 and "Choose one of your own organisations." in refused.content.decode()
+    assert not Document.objects.filter(title="Not ours").exists()
+    client_as("partner").post("/gender-review/submit/", {
+        "kind": "other", "title": "Ours", "url": "https://example.org/d", "organization": mine.pk})
+    assert Document.objects.get(title="Ours").organization == mine

@@ -129,7 +129,8 @@ def decide(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST":
         category_id = request.POST.get("category", "")
         category = get_object_or_404(Category, round=found,
-                                     pk=int(category_id) if category_id.isdigit() else 0)
+                                     pk=int(category_id) if category_id.isascii() and category_id.isdigit()
+                                     and len(category_id) < 19 else 0)
         form = DecisionForm(request.POST, category=category)
         if form.is_valid():
             try:

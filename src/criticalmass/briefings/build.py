@@ -312,7 +312,9 @@ def doors_figures(process: Process) -> list[Figure]:
     if check.posts:
         none = " (none: nothing about us without us)" if check.flagged else ""
         quoted.append(Figure(f"Meetings of {name}'s decision-makers with women's civil society since "
-                             f"{check.since:%B %Y}", f"{check.meetings}{none}",
+                             f"{check.since:%B %Y}",
+                             "fewer than 5" if check.shown_meetings is None
+                             else f"{check.shown_meetings}{none}",
                              "The coalition's records of meetings"))
     return quoted
 

@@ -27,9 +27,25 @@ from criticalmass.core.admin import SecretariatAdmin, SecretariatPermissions
 
 
 class CharterGoalInline(SecretariatPermissions, admin.TabularInline):  # type: ignore[type-arg]
+    """A draft's goals are edited here; a published version's goals were signed and never change (a new
+    version lists what changed)."""
+
     model = CharterGoal
     extra = 1
     autocomplete_fields = ["processes"]
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return not published_version(obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return not published_version(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return not published_version(obj) and super().has_delete_permission(request, obj)
+
+
+def published_version(version: Any) -> bool:
+    return bool(version is not None and getattr(version, "published_at", None))
 
 
 class CorrectionForm(forms.ModelForm):  # type: ignore[type-arg]

@@ -117,8 +117,13 @@ def signatories(today: dt.date | None = None) -> list[dict[str, Any]]:
     cycle: commitments on track, reported, not reported, or no commitment yet. Nobody is left out."""
     today = today or timezone.localdate()
     cycle = current_cycle(today)
-    signatures = list(Signature.objects.select_related("version", "organization", "user").order_by(
-        "signed_at", "pk"))
+    from criticalmass.charter.models import ChampionVetting
+
+    # a partner whose listing women's organisations are still vetting (or the secretariat declined) is
+    # not listed yet: the same rule as the Charter's own list of champions
+    listed = Q(user__vetting__isnull=True) | Q(user__vetting__status=ChampionVetting.Status.LISTED)
+    signatures = list(Signature.objects.filter(listed).select_related("version", "organization", "user")
+                      .order_by("signed_at", "pk"))
     made: dict[int, list[Commitment]] = {}
     if cycle is not None:
         for commitment in commitments().filter(cycle=cycle):

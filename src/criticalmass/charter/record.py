@@ -123,7 +123,7 @@ def entries_of(rows: list[Any], record: str, fields: list[str], authors: Authors
         previous: dict[str, object] = {}
         for row in versions:
             current = {name: plain(row, name) for name in fields}
-            correction = row.history_user_id in authors.secretariat
+            correction = is_correction(row, authors)
             by = ("Secretariat" if correction else by_default(row, authors))
             entry = Entry(row.history_date, record, KINDS[row.history_type], by,
                           row.history_change_reason or "", correction,
@@ -134,6 +134,13 @@ def entries_of(rows: list[Any], record: str, fields: list[str], authors: Authors
             found[commitment_of(row)].append(entry)
             previous = current
     return found
+
+
+def is_correction(row: Any, authors: Authors) -> bool:
+    """A secretariat correction: only the secretariat's changes carry a reason (the admin and the
+    commitment form ask it of the secretariat alone), so the reason marks it even once its author is
+    erased or has left the secretariat."""
+    return bool(row.history_change_reason) or row.history_user_id in authors.secretariat
 
 
 def by_partner(row: Any, authors: Authors) -> str:
@@ -239,4 +246,4 @@ def signature_corrections(owner: User) -> list[Correction]:
     rows = list(Signature.history.filter(user=owner).order_by("history_date", "history_id"))
     authors = Authors.of(row.history_user_id for row in rows)
     return [Correction(row.history_date, row.history_change_reason or "") for row in rows
-            if row.history_user_id in authors.secretariat]
+            if is_correction(row, authors)]

@@ -5,8 +5,8 @@ For each registered model:
 - her name goes from the history as the author of changes (`history_user` cleared);
 - the history of records that are hers (an owner key to her account, or her account itself) holds
   no more than the record holds now: the personal fields a model declares (`PERSONAL_FIELDS`) are set
-  in every past version to the record's present, already anonymised value; the history of her records
-  that are gone (deleted at erasure) goes with them.
+  in every past version to the record's present, already anonymised value; the history of those of her
+  records that are gone (deleted at erasure) goes with them.
 
 A model that declares no `PERSONAL_FIELDS` keeps its past versions' text: the public record
 (commitments, reports, verdicts, panels) stays as it was, attributed to the organisation, and a change's
@@ -67,12 +67,14 @@ def scrub_model(model: type[models.Model], user: User) -> int:
     count: int = manager.filter(history_user_id=user.pk).update(history_user=None)
     key = model._meta.pk.attname
     fields = personal_fields(model)
+    if not fields:  # the public record: its versions stay, even of a record removed long ago
+        return count
     for record_pk in set(manager.filter(hers(model, user)).values_list(key, flat=True)):
         rows = manager.filter(**{key: record_pk})
         present = model._default_manager.filter(pk=record_pk).values(*fields).first()
         if present is None:
             count += rows.delete()[0]
-        elif fields:
+        else:
             count += rows.update(**present)
     return count
 

@@ -31,8 +31,9 @@ class LeadershipOut(Schema):
     process: str
     slope: float | None = Field(..., description="Trend of the share, points a year.")
     rows: list[LeadershipRow]
-    meetings_last_12_months: int = Field(..., description="Meetings of its posts' holders with women's "
-                                                          "civil society in the last 12 months.")
+    meetings_last_12_months: int | None = Field(..., description="Meetings of its posts' holders with "
+                                                                 "women's civil society in the last 12 "
+                                                                 "months; null for 1 to 4 (not published).")
     without_us: bool = Field(..., description="True when it has posts and none of them met women's civil "
                                               "society in the last 12 months.")
 
@@ -55,7 +56,7 @@ def get_leadership(request: HttpRequest, slug: str) -> dict[str, Any]:
     keys = LeadershipRow.model_fields
     return {"process": process.slug, "slope": found.slope,
             "rows": [{key: row.get(key) for key in keys} for row in found.table.rows],
-            "meetings_last_12_months": check.meetings, "without_us": check.flagged}
+            "meetings_last_12_months": check.shown_meetings, "without_us": check.flagged}
 
 
 @router.get("/reprisals", response={200: list[ReprisalRow], **ERRORS}, url_name="doors_reprisals")

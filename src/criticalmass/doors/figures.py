@@ -100,6 +100,12 @@ class WithoutUs:
     def flagged(self) -> bool:
         return self.posts > 0 and doors.without_us(self.meetings)
 
+    @property
+    def shown_meetings(self) -> int | None:
+        """The public count: none at all is the flag and is shown; 1 to 4 meetings could point at the
+        women who met, so they are not counted publicly (None), whatever each chose to publish."""
+        return 0 if self.meetings == 0 else doors.suppressed(self.meetings)
+
 
 def without_us(process: Process, today: dt.date | None = None) -> WithoutUs:
     today = today or timezone.localdate()
@@ -113,8 +119,11 @@ def without_us(process: Process, today: dt.date | None = None) -> WithoutUs:
 def reprisal_counts() -> Table:
     found = (Reprisal.objects.values("occurred_on__year", "region").annotate(n=Count("pk"))
              .order_by("occurred_on__year", "region"))
+    # a year and region with fewer than SMALL_COUNT reprisals is not listed at all: even a row without its
+    # count would say that something happened there
     rows = [{"year": r["occurred_on__year"], "region": r["region"] or "not given",
-             "reprisals": doors.suppressed(r["n"]), "source": "Records of the coalition's secretariat"}
-            for r in found]
+             "reprisals": r["n"], "source": "Records of the coalition's secretariat"}
+            for r in found if doors.suppressed(r["n"]) is not None]
     return Table(REPRISALS, "Reprisals and threats recorded after meetings, by year and region "
-                 f"(counts below {doors.SMALL_COUNT} not shown)", REPRISAL_COLUMNS, rows)
+                 f"(a year and region with fewer than {doors.SMALL_COUNT} is not listed)",
+                 REPRISAL_COLUMNS, rows)

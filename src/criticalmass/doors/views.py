@@ -268,6 +268,8 @@ def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         chosen = doors.Action(action)
     except ValueError:
         return refused(request, f"There is no action '{action}'.")
+    if chosen is doors.Action.LOG_MEETING:  # only with the meeting itself, on the meeting's form
+        return refused(request, "Record the meeting on its form: the date, who attended, the asks.")
     form = AssignForm(found, request.POST) if chosen is doors.Action.ASSIGN else None
     if form is not None and not form.is_valid():
         return refused(request, "Choose a partner who offered.")
@@ -338,6 +340,11 @@ def brokered(request: HttpRequest, pk: int) -> MeetingRequest:
     return found
 
 
+# What the public account of a meeting shows (doors:accounts): changing one after she consented asks her
+# consent again, and the account is withdrawn until she gives it.
+PUBLISHED_MEETING_FIELDS = {"held_on", "asks", "with_civil_society"}
+
+
 @role_required(Role.PARTNER, Role.SECRETARIAT)
 @require_http_methods(["GET", "HEAD", "POST"])
 def meeting(request: HttpRequest, pk: int) -> HttpResponse:
@@ -352,10 +359,15 @@ def meeting(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect("doors:request", pk)
             saved = form.save(commit=False)
             saved.request = found
+            withdrawn = (existing is not None and existing.public_consent_at is not None
+                         and bool(set(form.changed_data) & PUBLISHED_MEETING_FIELDS))
+            if withdrawn:
+                saved.public_consent_at = None  # she consented to the account as it was: she is asked again
             saved.save()
             found.last_activity = timezone.localdate()
             found.save()
-            audit("doors.meeting_logged", f"doors.request:{found.pk}", user=me(request))
+            audit("doors.meeting_logged", f"doors.request:{found.pk}", user=me(request),
+                  detail={"changed": form.changed_data, "consent_withdrawn": withdrawn})
         return redirect("doors:request", pk)
     return render(request, "doors/form.html", {"form": form, "title": f"The meeting with {found.post}"},
                   status=400 if form.errors else 200)

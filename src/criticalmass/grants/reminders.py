@@ -7,10 +7,10 @@ import datetime as dt
 from collections.abc import Iterator
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 
+from criticalmass.core import outbox
 from criticalmass.grants.models import Application, GrantReminder
 
 DEFAULT_DAYS_BEFORE = 14
@@ -43,6 +43,6 @@ def send_grant_reminders(today: dt.date, days_before: int = DEFAULT_DAYS_BEFORE)
                 f"you spent, and the receipts.\n\nReport: {link}\n\nCritical Mass")
         with transaction.atomic():
             GrantReminder.objects.create(key=key, recipient=email)
-            send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [email])
+            outbox.enqueue(grant.applicant, subject, body, kind="reminders")  # sent by the queue, never lost
         sent += 1
     return sent, skipped

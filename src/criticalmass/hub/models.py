@@ -188,10 +188,12 @@ class Practice(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
-    history = HistoricalRecords()
+    # The contacts are never copied into the history: past contact details would outlive the author's
+    # wish to change or remove them.
+    history = HistoricalRecords(excluded_fields=["contacts"])
     # Erasure (core.erasure): the author's stories are hers; these fields of their history are personal.
     OWNER_FIELDS = ["author"]
-    PERSONAL_FIELDS = ["where", "who", "contacts"]
+    PERSONAL_FIELDS = ["where", "who"]
     AUDIT_HIDDEN = ["contacts"]  # the admin's audit never copies them (core.admin_audit)
 
     class Meta:

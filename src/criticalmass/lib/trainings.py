@@ -50,9 +50,10 @@ def shown_count(count: int) -> int | None:
 
 
 def women_share(women: int, men: int) -> float | None:
-    """Women among women and men (%), one decimal; None when fewer than MIN_COUNT people are counted."""
+    """Women among women and men (%), one decimal; None when fewer than MIN_COUNT people are counted,
+    or when either count is itself not shown (beside the other, the share would give it away)."""
     counted = women + men
-    if counted < MIN_COUNT:
+    if counted < MIN_COUNT or shown_count(women) is None or shown_count(men) is None:
         return None
     return round(100 * women / counted, 1) + 0.0
 

@@ -6,7 +6,8 @@ from typing import Any
 
 from django import forms
 
-from criticalmass.core.models import User
+from criticalmass.core import membership
+from criticalmass.core.models import Organization, User
 from criticalmass.reviews.gate import eligible_reviewers
 from criticalmass.reviews.models import ChecklistItem, CheckResult, Document
 
@@ -21,6 +22,14 @@ class SubmitForm(forms.ModelForm[Document]):
         labels = {"excerpt": "Passages to review",
                   "organization": "Organisation whose document it is", "plan": "National plan it concerns",
                   "process": "Mission or peace process it concerns"}
+
+    def __init__(self, *args: Any, submitter: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        organisation = self.fields["organization"]
+        assert isinstance(organisation, forms.ModelChoiceField)
+        if not submitter.is_secretariat:  # a member answers for her own organisations only
+            organisation.queryset = Organization.objects.filter(pk__in=membership.organisation_ids(submitter))
+        organisation.error_messages["invalid_choice"] = "Choose one of your own organisations."
 
     def clean(self) -> dict[str, Any]:
         cleaned: dict[str, Any] = super().clean() or {}

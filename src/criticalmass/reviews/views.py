@@ -70,7 +70,8 @@ def document_context(request: HttpRequest, found: Document, form: AssignForm | N
 @role_required(*SUBMITTERS)
 @require_http_methods(["GET", "HEAD", "POST"])
 def submit(request: HttpRequest) -> HttpResponse:
-    form = SubmitForm(request.POST if request.method == "POST" else None)
+    form = SubmitForm(request.POST if request.method == "POST" else None,
+                      submitter=request.user)  # type: ignore[arg-type]
     if request.method == "POST" and form.is_valid():
         found = gate.submit(form.save(commit=False), request.user)  # type: ignore[arg-type]
         messages.success(request, "Submitted. The secretariat will assign a gender adviser or focal point.")

@@ -257,7 +257,7 @@ def answers(request: HttpRequest, pk: int) -> HttpResponse:
     data = posted(request)
     item = data.get("item", "") if data is not None else ""
     existing = (Tally.objects.filter(cycle=cycle, item_id=int(item), phase=data.get("phase", "")).first()
-                if data is not None and item.isdigit() else None)
+                if data is not None and item.isascii() and item.isdigit() and len(item) < 19 else None)
     form = TallyForm(data, instance=existing or Tally(cycle=cycle), cycle=cycle)
     if request.method == "POST" and form.is_valid():
         save_audited(request, form, "trainings.answers_entered")
