@@ -13,6 +13,7 @@ import pytest
 from criticalmass.awards import services
 from criticalmass.awards.models import Decision, Declaration, Mark, Nomination
 from criticalmass.charter.models import Commitment, Report, ReportingCycle, Verification
+from criticalmass.trainings.models import Attendance, Cycle, Programme, Session
 from tests.awards.world import build_round
 
 
@@ -226,3 +227,35 @@ def test_it_computes_the_standings_in_as_many_queries_whatever_the_marks(round_,
         services.standings(round_, category)
     # each juror's organisations are read once, whatever the number of nominees and marks
     assert len(marked) <= len(unmarked) + 5
+
+
+def run_programme(organisation, slug, counted):
+    """A programme of `organisation` with two cycles; `counted` people (women, men) at one session each."""
+    programme = Programme.objects.create(slug=slug, title=slug.title(), topic="Resolution 1325",
+                                         audience="Officers", language="English", organization=organisation)
+    for name, (women, men) in zip(["Cycle 1", "Cycle 2"], counted, strict=True):
+        cycle = Cycle.objects.create(programme=programme, name=name, starts_on="2026-02-01",
+                                     ends_on="2026-02-03")
+        session = Session.objects.create(cycle=cycle, date="2026-02-01", place="Accra")
+        Attendance.objects.create(session=session, role=Attendance.Role.PARTICIPANT, women=women, men=men)
+
+
+def test_it_counts_the_trainings_of_the_nominees_organisation_in_his_record(
+        client_as, personas, organisations, round_, category):
+    run_programme(organisations["Ghana Armed Forces"], "wps-officers", [(12, 8), (3, 2)])
+    run_programme(None, "secretariat-course", [(40, 40), (40, 40)])  # the secretariat's: not his
+    response = nominate(client_as("advocate"), round_, category, personas["partner"],
+                        organisations["Ghana Armed Forces"])
+    assert response.status_code == 302
+    record = Nomination.objects.get().record
+    assert record["trainings"] == {"programmes": 1, "cycles": 2, "people_counted": 25}
+    page = client_as("reviewer").get(f"/awards/{round_.slug}/jury/").content.decode()
+    assert "Training cycles held: 2" in page and "People counted at their sessions: 25" in page
+
+
+def test_it_shows_fewer_than_five_people_trained_in_a_record_as_such(personas, organisations, round_,
+                                                                     category):
+    run_programme(organisations["Ghana Armed Forces"], "small-course", [(1, 1), (1, 0)])
+    nomination = services.nominate(round_, category, personas["partner"], None, "Trained officers.",
+                                   personas["advocate"])  # no organisation named: his own count
+    assert nomination.record["trainings"] == {"programmes": 1, "cycles": 2, "people_counted": "fewer than 5"}

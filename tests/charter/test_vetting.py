@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 
 from criticalmass.charter.models import ChampionVetting, VettingOpinion
+from criticalmass.core import joining
+from criticalmass.core.models import AuditEvent, JoinRequest, Role
 from tests.charter.test_charter_page import sign_as
 
 
@@ -85,3 +87,28 @@ def test_it_says_on_his_page_how_many_organisations_supported_him(client_as, vet
     client_as("secretariat").post(f"/vetting/{vetting.pk}/decide/", {"status": "listed"})
     page = client_as(None).get("/accountability/partners/another_partner/").content.decode()
     assert "Supported by 1 women's organisation." in page
+
+
+def test_it_opens_a_pending_vetting_once_when_the_secretariat_approves_a_champion(personas):
+    join = JoinRequest.objects.get(user=personas["applicant"])
+    assert join.kind == JoinRequest.Kind.CHAMPION and not ChampionVetting.objects.exists()
+    joining.approve(join, personas["secretariat"])
+    joining.approve(join, personas["secretariat"])  # approved twice: still one vetting
+    vetting = ChampionVetting.objects.get()
+    assert vetting.partner == personas["applicant"] and vetting.status == ChampionVetting.Status.PENDING
+    assert AuditEvent.objects.filter(action="charter.vetting_opened").count() == 1
+
+
+def test_it_keeps_a_decided_vetting_as_it_is_when_he_is_approved_again(personas):
+    join = JoinRequest.objects.get(user=personas["applicant"])
+    ChampionVetting.objects.create(partner=personas["applicant"], status=ChampionVetting.Status.LISTED)
+    joining.approve(join, personas["secretariat"])
+    assert list(ChampionVetting.objects.values_list("status", flat=True)) == ["listed"]
+
+
+def test_it_opens_no_vetting_for_an_approved_womens_organisation(personas):
+    join = JoinRequest.objects.get(user=personas["applicant"])
+    join.kind = JoinRequest.Kind.WOMENS_ORGANIZATION
+    join.save()
+    joining.approve(join, personas["secretariat"])
+    assert join.user.has_role(Role.REVIEWER) and not ChampionVetting.objects.exists()

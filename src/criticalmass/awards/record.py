@@ -1,5 +1,6 @@
 """A nominee's record, pre-filled from the platform's own data: commitments made, reported, met and
-verified by women's organisations; panels joined and manels among them; the panel pledge. Kept on the
+verified by women's organisations; panels joined and manels among them; the panel pledge; the
+trainings his organisation runs (programmes, cycles, people counted at their sessions). Kept on the
 nomination as it was, so the jury and the public see the evidence the award was decided on."""
 
 from __future__ import annotations
@@ -9,8 +10,10 @@ from typing import Any
 from django.utils import timezone
 
 from criticalmass.charter import queries as charter
+from criticalmass.core import membership
 from criticalmass.core.models import Organization, User
 from criticalmass.events.models import Panel
+from criticalmass.trainings.figures import organisations_trainings
 
 
 def nominee_record(nominee: User, organisation: Organization | None) -> dict[str, Any]:
@@ -24,7 +27,13 @@ def nominee_record(nominee: User, organisation: Organization | None) -> dict[str
         "commitments": {**charter.summary_row(items, today), "confirmed_by_reviewers": confirmed},
         "panels": {"joined": len(panels), "manels": sum(1 for p in panels if p.flag() == "manel"),
                    "pledged": hasattr(nominee, "panel_pledge")},
+        "trainings": organisations_trainings(trained_by(nominee, organisation)),
     }
+
+
+def trained_by(nominee: User, organisation: Organization | None) -> set[int]:
+    """The organisations whose trainings count: the one nominated, else every one he belongs to."""
+    return {organisation.pk} if organisation else membership.organisation_ids(nominee)
 
 
 RECORD_LINES = [
@@ -36,6 +45,9 @@ RECORD_LINES = [
     (("panels", "joined"), "Panels joined"),
     (("panels", "manels"), "Of which manels (no woman speaker)"),
     (("panels", "pledged"), "Took the panel pledge"),
+    (("trainings", "programmes"), "Training programmes his organisation runs"),
+    (("trainings", "cycles"), "Training cycles held"),
+    (("trainings", "people_counted"), "People counted at their sessions"),
 ]
 
 

@@ -14,7 +14,7 @@ class CharterConfig(AppConfig):
             plan_commitments_section,
         )
         from criticalmass.core.sections import register_process_section, register_section
-        from criticalmass.core.signals import member_data_requested, member_forgotten
+        from criticalmass.core.signals import member_approved, member_data_requested, member_forgotten
 
         register_process_section(commitments_section)
         register_section("plan", plan_commitments_section)
@@ -34,3 +34,4 @@ class CharterConfig(AppConfig):
                            ConsultationComment)
         member_data_requested.connect(members.member_data, dispatch_uid="charter-member-data")
         member_forgotten.connect(members.forget_member, dispatch_uid="charter-forget-member")
+        member_approved.connect(members.open_vetting, dispatch_uid="charter-open-vetting")

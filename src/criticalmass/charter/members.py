@@ -1,6 +1,7 @@
 """What the Charter holds about a member, for their download, and what goes when they delete it:
 their Charter listing is withdrawn and anonymised (its kept versions too); commitments, reports and
-verdicts stay public, shown as a former member's (and the verifying organisation's)."""
+verdicts stay public, shown as a former member's (and the verifying organisation's). And when the
+secretariat approves a new partner, his vetting by women's organisations opens."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import Any
 from django.utils import timezone
 
 from criticalmass.charter.models import (
+    ChampionVetting,
     Commitment,
     ConsultationComment,
     Endorsement,
@@ -16,7 +18,7 @@ from criticalmass.charter.models import (
     Verification,
     VettingOpinion,
 )
-from criticalmass.core.models import User
+from criticalmass.core.models import Role, User, audit
 
 
 def member_data(sender: Any, user: User, **kwargs: Any) -> dict[str, Any]:
@@ -49,3 +51,14 @@ def forget_member(sender: Any, user: User, **kwargs: Any) -> None:
     # The kept versions of the listing go the same way: the history keeps the dates, not the person.
     Signature.history.filter(user=user).update(
         name="Former member", title="", bio="", photo_url="", show_profile=False)
+
+
+def open_vetting(sender: Any, user: User, role: str, by: User | None = None, **kwargs: Any) -> None:
+    """A new partner approved by the secretariat: women's organisations may now support or object before
+    he is listed as a champion. Once only: approving him again leaves his vetting (and its decision) as is."""
+    if role != Role.PARTNER:
+        return
+    vetting, opened = ChampionVetting.objects.get_or_create(partner=user)
+    if opened:
+        audit("charter.vetting_opened", f"charter.championvetting:{vetting.pk}", user=by,
+              detail={"partner": user.pk})

@@ -3,7 +3,8 @@
 Sign-up (django-allauth) is a request to join: the account is created with no role, so nothing about
 the applicant is public and it can change nothing; the secretariat approves (granting the role the
 applicant asked for and the membership of their organisation) or declines with a reason, and the
-applicant is told by mail either way. Only a verified e-mail address can be approved.
+applicant is told by mail either way. Only a verified e-mail address can be approved. An approval sends
+`core.signals.member_approved` (a new champion's vetting opens in the charter app).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from django.utils import timezone
 
 from criticalmass.core import outbox
 from criticalmass.core.models import Country, JoinRequest, Membership, Organization, Role, User, audit
+from criticalmass.core.signals import member_approved
 
 logger = logging.getLogger(__name__)
 
@@ -98,11 +100,13 @@ def approve(join: JoinRequest, by: User, site: str = "") -> None:
             defaults={"kind": join.proposed_kind or Organization.Kind.OTHER, "country": join.country})
         join.organization = organisation
     Membership.objects.get_or_create(user=join.user, organization=organisation)
-    join.user.grant(ROLE_OF_KIND[JoinRequest.Kind(join.kind)], by=by)
+    role = ROLE_OF_KIND[JoinRequest.Kind(join.kind)]
+    join.user.grant(role, by=by)
     join.status, join.decided_by, join.decided_at = JoinRequest.Status.APPROVED, by, timezone.now()
     join.save()
     audit("member.approved", f"core.joinrequest:{join.pk}", user=by,
           detail={"member": join.user.pk, "organization": organisation.pk})
+    member_approved.send(sender=JoinRequest, user=join.user, kind=join.kind, role=role, by=by)
     tell(join.user, "you are a member", [
         f"The secretariat approved your request to join as {join.get_kind_display().lower()}, "
         f"for {organisation}.", "", f"Log in: {site or settings.SITE_URL}{reverse('login')}"])

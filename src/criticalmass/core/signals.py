@@ -15,3 +15,6 @@ member_data_requested = Signal()
 # Sent (inside the transaction) when a member deletes their data, with `user`: each app removes or
 # anonymises what is personal; public commitments and reports stay, shown as a former member's.
 member_forgotten = Signal()
+# Sent (inside the transaction) when the secretariat approves a request to join, with `user`, `kind` (the
+# JoinRequest.Kind asked for), `role` (the role granted) and `by`: the charter opens a champion's vetting.
+member_approved = Signal()

@@ -150,3 +150,15 @@ def dialogues_table(shown: Iterable[Dialogue]) -> Table:
                Column("commitments", "Made commitments", "int")]
     return RecordsTable("dialogues", "Cross-gender dialogues: who sat at the table and what they agreed",
                         columns, rows)
+
+
+def organisations_trainings(organisation_ids: Iterable[int]) -> dict[str, Any]:
+    """What some organisations' programmes add up to: programmes, cycles, and the people counted at their
+    sessions (below five: "fewer than 5"). For a nominee's record (awards)."""
+    mine = Programme.objects.filter(organization__in=list(organisation_ids))
+    cycles = Cycle.objects.filter(programme__in=mine)
+    attended = cycles.aggregate(**ATTENDED)
+    counted = sum(value or 0 for value in attended.values())
+    shown = maths.shown_count(counted)
+    return {"programmes": mine.count(), "cycles": cycles.count(),
+            "people_counted": FEW if shown is None else shown}
