@@ -51,6 +51,15 @@ def test_it_opens_a_door_only_after_she_confirms(client_as, personas, post):
     assert act(client_as("partner"), door.pk, "send").status == "sent"
 
 
+def test_it_lists_requests_to_assign_in_the_page_and_not_in_its_title(client_as, post):
+    door = ask(client_as, post)
+    act(client_as("partner"), door.pk, "offer")
+    page = client_as("secretariat").get("/doors/requests/").content.decode()
+    title = page[page.index("<title>"):page.index("</title>")]
+    assert "<form" not in title and "Meeting requests" in title
+    assert f'action="/doors/requests/{door.pk}/assign/"' in page[page.index("</title>"):]
+
+
 def test_it_assigns_only_a_partner_who_offered(client_as, personas, post):
     door = ask(client_as, post)
     act(client_as("partner"), door.pk, "offer")
