@@ -14,7 +14,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Q, QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponseBadRequest, JsonResponse
 from ninja import Field, Schema
 from ninja.pagination import LimitOffsetPagination
 from pydantic import BeforeValidator
@@ -211,3 +211,32 @@ def _read_cursor(after: str) -> dict[str, Any]:
     if not isinstance(position, dict) or not ({"k", "o"} & set(position)):
         raise BadCursor("not a cursor this API gave; use the `next` of a page")
     return position
+
+
+class NulCharacterMiddleware:
+    """A NUL character (\\x00) in the address or its parameters is refused before any view reads it:
+    no stored value can hold one (PostgreSQL's text refuses it, and a lookup would fail with a server
+    error). The API answers 422 in its error shape; a page, 400."""
+
+    def __init__(self, get_response: Any) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> Any:
+        where = nul_in(request)
+        if where is None:
+            return self.get_response(request)
+        message = f"The {where} holds a NUL character (\\x00), which no value can hold."
+        if request.path.startswith("/api/"):
+            return JsonResponse(error_body(422, "invalid", message, [{"loc": [where], "msg": message}]),
+                                status=422)
+        return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+
+
+def nul_in(request: HttpRequest) -> str | None:
+    """Where a NUL character is: "address", "parameter 'name'", or None."""
+    if "\x00" in request.path:
+        return "address"
+    for name, values in request.GET.lists():
+        if "\x00" in name or any("\x00" in value for value in values):
+            return f"parameter '{name.replace(chr(0), '')}'"
+    return None

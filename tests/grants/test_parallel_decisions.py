@@ -18,7 +18,7 @@ pytestmark = pytest.mark.skipif(os.environ.get("DATABASE_URL", "").startswith("s
                                 reason="SQLite takes one writer at a time; row locks are PostgreSQL's")
 
 
-def test_it_never_spends_more_than_the_budget_when_decisions_race(transactional_db):
+def test_it_never_spends_more_than_the_budget_when_decisions_race(live_db):
     call = build_call(budget="3000", max_per_grant="1500")
     staff = User.objects.create_user(username="staff", roles=[Role.SECRETARIAT])
     applicant = User.objects.create_user(username="club", roles=[Role.ADVOCATE])
