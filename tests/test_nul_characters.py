@@ -4,11 +4,11 @@
 from __future__ import annotations
 
 
-def test_it_answers_an_api_parameter_holding_a_nul_with_422_in_the_error_shape(client, db):
+def test_it_answers_an_api_parameter_holding_a_nul_with_404_in_the_error_shape(client, db):
     response = client.get("/api/parity/observations", {"process": "unmiss\x00"})
-    assert response.status_code == 422
+    assert response.status_code == 404  # nothing stored can match it
     error = response.json()["error"]
-    assert error["code"] == "invalid" and "parameter 'process'" in error["message"]
+    assert error["code"] == "not_found" and "parameter 'process'" in error["message"]
 
 
 def test_it_answers_a_page_parameter_holding_a_nul_with_400_saying_where(client, db):

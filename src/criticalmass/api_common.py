@@ -216,7 +216,7 @@ def _read_cursor(after: str) -> dict[str, Any]:
 class NulCharacterMiddleware:
     """A NUL character (\\x00) in the address or its parameters is refused before any view reads it:
     no stored value can hold one (PostgreSQL's text refuses it, and a lookup would fail with a server
-    error). The API answers 422 in its error shape; a page, 400."""
+    error). The API answers 404 in its error shape (nothing can match such a value); a page, 400."""
 
     def __init__(self, get_response: Any) -> None:
         self.get_response = get_response
@@ -227,8 +227,8 @@ class NulCharacterMiddleware:
             return self.get_response(request)
         message = f"The {where} holds a NUL character (\\x00), which no value can hold."
         if request.path.startswith("/api/"):
-            return JsonResponse(error_body(422, "invalid", message, [{"loc": [where], "msg": message}]),
-                                status=422)
+            return JsonResponse(error_body(404, "not_found", message, [{"loc": [where], "msg": message}]),
+                                status=404)
         return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
 
 
