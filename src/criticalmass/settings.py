@@ -409,6 +409,7 @@ CELERY_BEAT_SCHEDULE = {
     "send-training-reminders": {"task": "criticalmass.trainings.send_training_reminders",
                                 "schedule": 24 * 3600},
     "send-door-reminders": {"task": "criticalmass.doors.send_door_reminders", "schedule": 24 * 3600},
+    "send-grant-reminders": {"task": "criticalmass.grants.send_grant_reminders", "schedule": 24 * 3600},
     "prune-sensitive": {"task": "criticalmass.doors.prune_sensitive", "schedule": 7 * 24 * 3600},
 }
 

@@ -17,7 +17,8 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "criticalmass.settings")
 app = Celery("criticalmass")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks(["criticalmass.core", "criticalmass.charter", "criticalmass.hub",
-                        "criticalmass.briefings", "criticalmass.trainings", "criticalmass.doors"])
+                        "criticalmass.briefings", "criticalmass.trainings", "criticalmass.doors",
+                        "criticalmass.grants"])
 
 
 def eager() -> bool:
