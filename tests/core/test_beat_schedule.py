@@ -7,14 +7,12 @@ import importlib
 
 from django.conf import settings
 
-from criticalmass.core.queue import app
-
-TASK_PACKAGES = ["core", "charter", "hub", "briefings", "trainings", "doors", "grants"]
+from criticalmass.core.queue import TASK_PACKAGES, app
 
 
 def test_it_schedules_only_tasks_the_workers_know():
     for package in TASK_PACKAGES:
-        importlib.import_module(f"criticalmass.{package}.tasks")
+        importlib.import_module(f"{package}.tasks")
     scheduled = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
     assert scheduled - set(app.tasks) == set()
     assert {"criticalmass.grants.send_grant_reminders", "criticalmass.doors.prune_sensitive"} <= scheduled

@@ -16,9 +16,10 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "criticalmass.settings")
 
 app = Celery("criticalmass")
 app.config_from_object("django.conf:settings", namespace="CELERY")
-app.autodiscover_tasks(["criticalmass.core", "criticalmass.charter", "criticalmass.hub",
-                        "criticalmass.briefings", "criticalmass.trainings", "criticalmass.doors",
-                        "criticalmass.grants"])
+# The apps whose `tasks` module holds tasks: the workers register them, beat schedules some of them.
+TASK_PACKAGES = ["criticalmass.core", "criticalmass.charter", "criticalmass.hub", "criticalmass.briefings",
+                 "criticalmass.trainings", "criticalmass.doors", "criticalmass.grants"]
+app.autodiscover_tasks(TASK_PACKAGES)
 
 
 def eager() -> bool:
